@@ -1,0 +1,187 @@
+package io.github.ser4j.dsp;
+
+import java.util.Arrays;
+
+/**
+ * An immutable mono clip: float samples (nominally in [-1, 1]) and their sample rate in Hz.
+ *
+ * <p>Every sample is finite: {@link #of(float[], int)} rejects NaN and infinite values with an
+ * {@link InvalidAudioException} naming the first bad index, so nothing downstream has to check again.
+ * A clip may be empty (a valid WAV file can hold no samples); feature extractors reject empty clips.
+ *
+ * <p>The samples are copied in and out, so a clip can be shared between threads freely.
+ */
+public final class AudioClip {
+  private final float[] samples;
+  private final int sampleRate;
+
+  private AudioClip(float[] samples, int sampleRate) {
+    this.samples = samples;
+    this.sampleRate = sampleRate;
+  }
+
+  /**
+   * Creates a clip from a copy of {@code samples}.
+   *
+   * @param samples mono samples; copied
+   * @param sampleRate samples per second, &gt; 0
+   * @return the clip
+   * @throws InvalidParameterException if the sample rate is not positive
+   * @throws InvalidAudioException if a sample is NaN or infinite
+   */
+  public static AudioClip of(float[] samples, int sampleRate) {
+    if (samples == null) {
+      throw new InvalidParameterException("samples = null is not allowed: must be an array (possibly empty)");
+    }
+    return wrap(samples.clone(), sampleRate);
+  }
+
+  /**
+   * Creates a clip from double samples, rounded to float.
+   *
+   * @param samples mono samples
+   * @param sampleRate samples per second, &gt; 0
+   * @return the clip
+   * @throws InvalidParameterException if the sample rate is not positive
+   * @throws InvalidAudioException if a sample is NaN or infinite
+   */
+  public static AudioClip of(double[] samples, int sampleRate) {
+    if (samples == null) {
+      throw new InvalidParameterException("samples = null is not allowed: must be an array (possibly empty)");
+    }
+    float[] f = new float[samples.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) samples[i];
+    }
+    return wrap(f, sampleRate);
+  }
+
+  /** Takes ownership of {@code samples} (no copy) after validating it. */
+  static AudioClip wrap(float[] samples, int sampleRate) {
+    InvalidParameterException.require(sampleRate > 0, "sampleRate", sampleRate, "> 0 Hz");
+    requireFinite(samples);
+    return new AudioClip(samples, sampleRate);
+  }
+
+  /**
+   * Checks that every sample is finite.
+   *
+   * @param samples the samples to check
+   * @throws InvalidAudioException naming the first NaN or infinite sample
+   */
+  public static void requireFinite(float[] samples) {
+    for (int i = 0; i < samples.length; i++) {
+      if (!Float.isFinite(samples[i])) {
+        throw new InvalidAudioException("sample " + i + " is " + samples[i]
+            + ": audio samples must be finite (no NaN or infinity)");
+      }
+    }
+  }
+
+  /**
+   * Returns a copy of the samples.
+   *
+   * @return a new array of {@link #length()} samples
+   */
+  public float[] samples() {
+    return samples.clone();
+  }
+
+  /**
+   * Copies the samples into {@code dst} (which must hold at least {@link #length()} values),
+   * allocating nothing.
+   *
+   * @param dst the destination
+   */
+  public void copyTo(float[] dst) {
+    System.arraycopy(samples, 0, dst, 0, samples.length);
+  }
+
+  /**
+   * One sample.
+   *
+   * @param index 0 &le; index &lt; {@link #length()}
+   * @return the sample
+   */
+  public float sample(int index) {
+    return samples[index];
+  }
+
+  /** @return the sample rate in Hz */
+  public int sampleRate() {
+    return sampleRate;
+  }
+
+  /** @return the number of samples */
+  public int length() {
+    return samples.length;
+  }
+
+  /** @return true if the clip holds no samples */
+  public boolean isEmpty() {
+    return samples.length == 0;
+  }
+
+  /** @return the duration in seconds */
+  public double durationSeconds() {
+    return samples.length / (double) sampleRate;
+  }
+
+  /**
+   * Pads with zeros at the end, or truncates, to exactly {@code length} samples, as
+   * {@code librosa.util.fix_length(y, size=length)}.
+   *
+   * @param length the new length, &ge; 0
+   * @return a clip of that length (this clip if it already has it)
+   */
+  public AudioClip fitToLength(int length) {
+    InvalidParameterException.require(length >= 0, "length", length, ">= 0 samples");
+    if (length == samples.length) {
+      return this;
+    }
+    return new AudioClip(Arrays.copyOf(samples, length), sampleRate);
+  }
+
+  /**
+   * Pads with zeros at the end, or truncates, to {@code round(seconds * sampleRate)} samples.
+   *
+   * @param seconds the duration, &ge; 0 and finite
+   * @return the fitted clip
+   */
+  public AudioClip fitToSeconds(double seconds) {
+    InvalidParameterException.require(Double.isFinite(seconds) && seconds >= 0, "seconds", seconds,
+        "finite and >= 0");
+    return fitToLength((int) Math.round(seconds * sampleRate));
+  }
+
+  /**
+   * The samples {@code [from, to)}.
+   *
+   * @param from first sample, inclusive
+   * @param to last sample, exclusive
+   * @return the sub-clip
+   */
+  public AudioClip slice(int from, int to) {
+    if (from < 0 || to > samples.length || from > to) {
+      throw new InvalidParameterException("slice [" + from + ", " + to + ") is not allowed: must lie within [0, "
+          + samples.length + "] with from <= to");
+    }
+    return new AudioClip(Arrays.copyOfRange(samples, from, to), sampleRate);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AudioClip c && c.sampleRate == sampleRate && Arrays.equals(c.samples, samples);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * sampleRate + Arrays.hashCode(samples);
+  }
+
+  @Override
+  public String toString() {
+    return "AudioClip[" + samples.length + " samples, " + sampleRate + " Hz, "
+        + String.format(java.util.Locale.ROOT, "%.3f", durationSeconds()) + " s]";
+  }
+}
