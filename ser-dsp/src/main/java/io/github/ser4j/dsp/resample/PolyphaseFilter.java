@@ -28,6 +28,10 @@ final class PolyphaseFilter {
   private final int[] first;
   /** Zeros prepended to the input so that every tap position is non-negative. */
   private final int pad;
+  /** For tap {@code r * taps + j}: the de-interleaved component ({@code (first[r] + j) % down}) it reads. */
+  private final int[] component;
+  /** For tap {@code r * taps + j}: the index in that component ({@code (first[r] + j) / down}) of output m = 0. */
+  private final int[] position;
 
   PolyphaseFilter(FilterDesign.Prototype p) {
     this.up = p.up();
@@ -51,10 +55,14 @@ final class PolyphaseFilter {
     this.pad = (int) Math.max(0, -minLowest);
     this.coef = new double[up * taps];
     this.first = new int[up];
+    this.component = new int[up * taps];
+    this.position = new int[up * taps];
     for (int r = 0; r < up; r++) {
       long t = p.center() + (long) r * down;
       first[r] = (int) (lowest[r] + pad);
       for (int j = 0; j < taps; j++) {
+        component[r * taps + j] = (first[r] + j) % down;
+        position[r * taps + j] = (first[r] + j) / down;
         long idx = t - (lowest[r] + j) * up;
         if (idx >= 0 && idx < length) {
           coef[r * taps + j] = h[(int) idx];
@@ -110,17 +118,15 @@ final class PolyphaseFilter {
     for (int r = 0; r < classes; r++) {
       int perClass = (nCompute - r + up - 1) / up;
       Arrays.fill(acc, 0, perClass, 0.0);
-      int c0 = r * taps;
-      int start = first[r];
-      for (int j = 0; j < taps; j += 4) {
-        double h0 = coef[c0 + j];
-        double h1 = coef[c0 + j + 1];
-        double h2 = coef[c0 + j + 2];
-        double h3 = coef[c0 + j + 3];
-        int b0 = offset(start + j, stride);
-        int b1 = offset(start + j + 1, stride);
-        int b2 = offset(start + j + 2, stride);
-        int b3 = offset(start + j + 3, stride);
+      for (int c = r * taps, end = c + taps; c < end; c += 4) {
+        double h0 = coef[c];
+        double h1 = coef[c + 1];
+        double h2 = coef[c + 2];
+        double h3 = coef[c + 3];
+        int b0 = component[c] * stride + position[c];
+        int b1 = component[c + 1] * stride + position[c + 1];
+        int b2 = component[c + 2] * stride + position[c + 2];
+        int b3 = component[c + 3] * stride + position[c + 3];
         for (int m = 0; m < perClass; m++) {
           acc[m] += h0 * xd[b0 + m] + h1 * xd[b1 + m] + h2 * xd[b2 + m] + h3 * xd[b3 + m];
         }
@@ -136,11 +142,6 @@ final class PolyphaseFilter {
         }
       }
     }
-  }
-
-  /** Start of padded-input position {@code t}'s component run: component {@code t % down}, index {@code t / down}. */
-  private int offset(int t, int stride) {
-    return (t % down) * stride + t / down;
   }
 
   /** Writes the zero-padded input as {@code down} components of {@code stride} samples; false if a sample is not finite. */
