@@ -19,6 +19,9 @@ public final class ChromaFilterBank {
   private final int nChroma;
   private final double tuning;
   private final double[][] weights;
+  // weights bin-major ([bin * nChroma + c]): the projection's inner loop runs over independent chroma
+  // accumulators, which the JIT can vectorise; each sum still runs over bins in order.
+  private final double[] byBin;
 
   private ChromaFilterBank(Builder b) {
     this.sampleRate = b.sampleRate;
@@ -26,6 +29,12 @@ public final class ChromaFilterBank {
     this.nChroma = b.nChroma;
     this.tuning = b.tuning;
     this.weights = compute(b);
+    this.byBin = new double[weights[0].length * nChroma];
+    for (int c = 0; c < nChroma; c++) {
+      for (int k = 0; k < weights[c].length; k++) {
+        byBin[k * nChroma + c] = weights[c][k];
+      }
+    }
   }
 
   /**
@@ -135,13 +144,14 @@ public final class ChromaFilterBank {
    * @param out receives {@code nChroma} values
    */
   public void apply(double[] spectrum, double[] out) {
-    for (int c = 0; c < nChroma; c++) {
-      double[] row = weights[c];
-      double acc = 0;
-      for (int k = 0; k < row.length; k++) {
-        acc += row[k] * spectrum[k];
+    int nc = nChroma;
+    java.util.Arrays.fill(out, 0, nc, 0.0);
+    int bins = numBins();
+    for (int k = 0, base = 0; k < bins; k++, base += nc) {
+      double p = spectrum[k];
+      for (int c = 0; c < nc; c++) {
+        out[c] += byBin[base + c] * p;
       }
-      out[c] = acc;
     }
   }
 

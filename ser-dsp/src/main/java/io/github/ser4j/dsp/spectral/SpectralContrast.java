@@ -2,7 +2,6 @@ package io.github.ser4j.dsp.spectral;
 
 import io.github.ser4j.dsp.AudioClip;
 import io.github.ser4j.dsp.InvalidParameterException;
-import java.util.Arrays;
 
 /**
  * Spectral contrast (Jiang et al., "Music type classification by spectral contrast feature",
@@ -33,6 +32,8 @@ public final class SpectralContrast {
   private final int[] bandLength;
   private final int[] bandCount;
   private final ThreadLocal<double[]> scratch;
+  private final ThreadLocal<double[]> lowest;
+  private final ThreadLocal<double[]> highest;
 
   private SpectralContrast(Builder b) {
     this.sampleRate = b.sampleRate;
@@ -54,6 +55,7 @@ public final class SpectralContrast {
     bandLength = new int[nBands + 1];
     bandCount = new int[nBands + 1];
     int maxLength = 1;
+    int maxCount = 1;
     for (int k = 0; k <= nBands; k++) {
       // The band's bins are those with octa[k] <= f <= octa[k + 1], plus the bin below (k > 0), plus
       // everything above the last band; the last bin is then dropped except in the top band.
@@ -85,9 +87,13 @@ public final class SpectralContrast {
       // Slicing sorted[:idx] past the end keeps the whole band, hence the min.
       bandCount[k] = (int) Math.min(Math.max(Math.rint(quantile * count), 1), length);
       maxLength = Math.max(maxLength, length);
+      maxCount = Math.max(maxCount, bandCount[k]);
     }
     int scratchLength = maxLength;
     this.scratch = ThreadLocal.withInitial(() -> new double[scratchLength]);
+    int keep = maxCount;
+    this.lowest = ThreadLocal.withInitial(() -> new double[keep]);
+    this.highest = ThreadLocal.withInitial(() -> new double[keep]);
   }
 
   /** @return a builder with librosa's defaults (sample rate 22050, nFft 2048, fmin 200 Hz, 6 bands, quantile 0.02) */
@@ -173,15 +179,47 @@ public final class SpectralContrast {
   private void peakAndValley(double[] buf, int k, double[] peakRow, double[] valleyRow) {
     int length = bandLength[k];
     int count = bandCount[k];
-    Arrays.sort(buf, 0, length);
-    double low = 0;
-    double high = 0;
+    double[] low = lowest.get();
+    double[] high = highest.get();
+    // The count smallest and largest values, each kept sorted ascending: the same numbers, summed
+    // in the same order, as the head and tail of np.sort, without sorting the whole band.
     for (int i = 0; i < count; i++) {
-      low += buf[i];
-      high += buf[length - count + i];
+      insertSorted(low, i, buf[i]);
+      insertSorted(high, i, buf[i]);
     }
-    valleyRow[k] = low / count;
-    peakRow[k] = high / count;
+    for (int i = count; i < length; i++) {
+      double v = buf[i];
+      if (v < low[count - 1]) {
+        insertSorted(low, count - 1, v);
+      }
+      if (v > high[0]) {
+        // Drop the smallest of the kept largest values and insert v.
+        int j = 1;
+        while (j < count && high[j] < v) {
+          high[j - 1] = high[j];
+          j++;
+        }
+        high[j - 1] = v;
+      }
+    }
+    double lowSum = 0;
+    double highSum = 0;
+    for (int i = 0; i < count; i++) {
+      lowSum += low[i];
+      highSum += high[i];
+    }
+    valleyRow[k] = lowSum / count;
+    peakRow[k] = highSum / count;
+  }
+
+  /** Inserts {@code v} into the ascending {@code a[0, size)}; the old {@code a[size]}, if any, is overwritten. */
+  private static void insertSorted(double[] a, int size, double v) {
+    int j = size;
+    while (j > 0 && a[j - 1] > v) {
+      a[j] = a[j - 1];
+      j--;
+    }
+    a[j] = v;
   }
 
   private double[][] contrast(double[][] peak, double[][] valley) {

@@ -260,20 +260,36 @@ public final class SpectralShape {
     double sum = 0;
     double min = Double.POSITIVE_INFINITY;
     double max = 0;
-    for (double v : s) {
-      double p = flatnessPower == 2.0 ? v * v : flatnessPower == 1.0 ? v : Math.pow(v, flatnessPower);
-      double x = Math.max(flatnessAmin, p);
-      logSum += Math.log(x);
-      sum += x;
-      min = Math.min(min, x);
-      max = Math.max(max, x);
+    // Logarithm of products of up to 16 values instead of 16 logarithms (the costly part); a block
+    // whose product leaves the normal range falls back to one logarithm per value.
+    int n = s.length;
+    for (int start = 0; start < n; start += 16) {
+      int end = Math.min(n, start + 16);
+      double product = 1;
+      for (int k = start; k < end; k++) {
+        double x = Math.max(flatnessAmin, power(s[k]));
+        product *= x;
+        sum += x;
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+      }
+      if (product >= Double.MIN_NORMAL && product <= Double.MAX_VALUE) {
+        logSum += Math.log(product);
+      } else {
+        for (int k = start; k < end; k++) {
+          logSum += Math.log(Math.max(flatnessAmin, power(s[k])));
+        }
+      }
     }
     if (min == max) {
       // Equal values (a silent frame at the amin floor): the means agree exactly, whatever the rounding.
       return 1.0;
     }
-    double n = s.length;
     return Math.exp(logSum / n) / (sum / n);
+  }
+
+  private double power(double v) {
+    return flatnessPower == 2.0 ? v * v : flatnessPower == 1.0 ? v : Math.pow(v, flatnessPower);
   }
 
   private static double[] column(double[][] m) {
