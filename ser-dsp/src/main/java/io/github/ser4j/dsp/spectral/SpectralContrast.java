@@ -24,9 +24,7 @@ public final class SpectralContrast {
 
   private final int sampleRate;
   private final Stft stft;
-  private final double fmin;
   private final int nBands;
-  private final double quantile;
   private final boolean linear;
   private final int[] bandStart;
   private final int[] bandLength;
@@ -38,9 +36,9 @@ public final class SpectralContrast {
   private SpectralContrast(Builder b) {
     this.sampleRate = b.sampleRate;
     this.stft = b.stft != null ? b.stft : b.stftBuilder.build();
-    this.fmin = b.fmin;
+    double fmin = b.fmin;
+    double quantile = b.quantile;
     this.nBands = b.nBands;
-    this.quantile = b.quantile;
     this.linear = b.linear;
     double[] freq = SpectralShape.fftFrequencies(sampleRate, stft.nFft());
     double[] octa = new double[nBands + 2];
@@ -83,8 +81,8 @@ public final class SpectralContrast {
           + fmin + "] Hz holds at least two FFT bins");
       bandStart[k] = lo;
       bandLength[k] = length;
-      // np.rint rounds half to even, as Math.rint does.
-      // Slicing sorted[:idx] past the end keeps the whole band, hence the min.
+      // np.rint rounds half to even, as Math.rint does; slicing sorted[:idx] past the end keeps the
+      // whole band, hence the min.
       bandCount[k] = (int) Math.min(Math.max(Math.rint(quantile * count), 1), length);
       maxLength = Math.max(maxLength, length);
       maxCount = Math.max(maxCount, bandCount[k]);

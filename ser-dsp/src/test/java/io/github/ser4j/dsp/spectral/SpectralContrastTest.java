@@ -63,6 +63,39 @@ class SpectralContrastTest {
   }
 
   @Test
+  void bandsAndQuantilesFollowLibrosasRules() {
+    // sr 1600, nFft 64: bins every 25 Hz (0..32). fmin 200, 2 bands, quantile 0.25. librosa's rules give
+    // band 0 = bins 0..7 (f <= 200, last dropped; 9 bins -> rint(2.25) = 2 values),
+    // band 1 = bins 7..15 (one below 200 Hz, f <= 400, last dropped; 10 bins -> rint(2.5) = 2, half to even),
+    // band 2 = bins 15..32 (one below 400 Hz, everything above; 18 bins -> rint(4.5) = 4, half to even).
+    SpectralContrast c = SpectralContrast.builder().sampleRate(1600).nFft(64).fmin(200).nBands(2).quantile(0.25)
+        .linear(true).build();
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+    double[][] mag = new double[3][33];
+    for (double[] row : mag) {
+      for (int k = 0; k < row.length; k++) {
+        row[k] = rnd.nextInt(6); // many ties
+      }
+    }
+    double[][] actual = c.fromMagnitude(mag);
+    int[][] bands = {{0, 7, 2}, {7, 15, 2}, {15, 32, 4}};
+    for (int t = 0; t < mag.length; t++) {
+      for (int b = 0; b < 3; b++) {
+        double[] band = java.util.Arrays.copyOfRange(mag[t], bands[b][0], bands[b][1] + 1);
+        java.util.Arrays.sort(band);
+        int q = bands[b][2];
+        double low = 0;
+        double high = 0;
+        for (int i = 0; i < q; i++) {
+          low += band[i];
+          high += band[band.length - 1 - i];
+        }
+        assertEquals(high / q - low / q, actual[t][b], 1e-15, "frame " + t + " band " + b);
+      }
+    }
+  }
+
+  @Test
   void toneInOneBandRaisesOnlyThatBandsContrast() {
     int sr = 16000;
     float[] y = new float[sr];
