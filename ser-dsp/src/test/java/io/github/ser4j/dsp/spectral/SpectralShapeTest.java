@@ -122,6 +122,19 @@ class SpectralShapeTest {
   }
 
   @Test
+  void flatnessIsScaleInvariantAboveTheFloorEvenForHugeValues() {
+    // Loud input makes blocks of powers overflow a double product: the per-value fallback must agree.
+    float[] y = StftTest.signal("b_noise");
+    float[] loud = new float[y.length];
+    for (int i = 0; i < y.length; i++) {
+      loud[i] = y[i] * 0x1p40f; // a power of two: exact scaling; powers ~1e24
+    }
+    SpectralShape s = shape(2048);
+    Tolerance.assertClose("flatness x2^40", s.flatness(y), s.flatness(loud), 1e-12, 0);
+    Tolerance.assertClose("centroid x2^40", s.centroid(y), s.centroid(loud), 1e-12, 0);
+  }
+
+  @Test
   void silentFramesFollowLibrosa() {
     double[][] r = shape(2048).extract(new float[8000]);
     assertEquals(16, r.length);
