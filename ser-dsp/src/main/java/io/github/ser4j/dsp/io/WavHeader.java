@@ -82,11 +82,13 @@ record WavHeader(SampleFormat format, int formatTag, int channels, int sampleRat
       if (riffSize < 4) {
         throw new AudioFormatException(name + ": RIFF size " + riffSize + " is smaller than the 4-byte 'WAVE' tag");
       }
-      if (size >= 0 && limit > size) {
-        throw new AudioFormatException(name + ": RIFF size field says the file has " + limit + " bytes but it has "
-            + size + " (truncated file or wrong RIFF size)");
-      }
       // limit < size: bytes after the RIFF form (e.g. an appended ID3v1 tag) are ignored.
+    }
+    // A RIFF size past the end is reported after the walk, so that a truncated data chunk gets its
+    // own, more precise message (declared vs available bytes).
+    long riffEnd = limit;
+    if (size >= 0 && limit > size) {
+      limit = size;
     }
 
     List<String> chunks = new ArrayList<>();
@@ -188,6 +190,10 @@ record WavHeader(SampleFormat format, int formatTag, int channels, int sampleRat
     }
     if (dataOffset < 0) {
       throw new AudioFormatException(name + ": no 'data' chunk (chunks found: " + chunks + "); header only?");
+    }
+    if (riffEnd != Long.MAX_VALUE && size >= 0 && riffEnd > size) {
+      throw new AudioFormatException(name + ": RIFF size field says the file has " + riffEnd + " bytes but it has "
+          + size + " (truncated file or wrong RIFF size)");
     }
     long frames = dataBytes < 0 ? -1 : dataBytes / blockAlign;
     return new WavHeader(format, tag, channels, sampleRate, blockAlign, dataOffset, frames, List.copyOf(chunks));
