@@ -85,9 +85,10 @@ enum Codec {
   /** Decodes a whole file held in memory to little-endian PCM, described by a header for the WAV decoder. */
   static Decoded decode(byte[] bytes, String name) {
     Codec kind = sniff(bytes);
+    byte[] input = kind == FLAC ? padLoneStreamInfo(bytes) : bytes;
     AudioInputStream in;
     try {
-      in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(bytes));
+      in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(input));
     } catch (UnsupportedAudioFileException e) {
       throw new UnsupportedAudioException(kind.missingMessage(name, bytes));
     } catch (IOException | RuntimeException e) {
@@ -134,6 +135,27 @@ enum Codec {
       // Third-party decoders report corrupt input with all kinds of exceptions; name the file and codec.
       throw new AudioFormatException(name + ": the " + kind.label + " decoder failed: " + e, e);
     }
+  }
+
+  /**
+   * jflac-codec 1.5.2 re-serialises STREAMINFO with its "last metadata block" flag cleared before
+   * decoding, so a valid FLAC file whose only metadata block is STREAMINFO fails with an
+   * EOFException. Such a file gets an empty PADDING block appended after STREAMINFO (same audio).
+   */
+  static byte[] padLoneStreamInfo(byte[] b) {
+    if (b.length < 8 || (b[4] & 0xFF) != 0x80) {
+      return b; // not "last block, type STREAMINFO"
+    }
+    int end = 8 + ((b[5] & 0xFF) << 16 | (b[6] & 0xFF) << 8 | (b[7] & 0xFF));
+    if (end > b.length) {
+      return b;
+    }
+    byte[] out = new byte[b.length + 4];
+    System.arraycopy(b, 0, out, 0, end);
+    out[4] = 0x00;
+    out[end] = (byte) 0x81; // last block, type PADDING, length 0
+    System.arraycopy(b, end, out, end + 4, b.length - end);
+    return out;
   }
 
   /** Header facts from a provider, without decoding. */
