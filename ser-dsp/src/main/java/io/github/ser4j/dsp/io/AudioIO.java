@@ -7,10 +7,12 @@ import io.github.ser4j.dsp.InvalidParameterException;
 import io.github.ser4j.dsp.UnsupportedAudioException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
@@ -109,7 +111,7 @@ public final class AudioIO {
     byte[] head = new byte[12];
     try (ByteSource src = openChannel(path)) {
       int n = src.readFully(head, 0, head.length);
-      byte[] start = java.util.Arrays.copyOf(head, n);
+      byte[] start = Arrays.copyOf(head, n);
       if (isRiff(start)) {
         return WavReader.readInfo(path);
       }
@@ -164,7 +166,7 @@ public final class AudioIO {
     if (b.length < 4) {
       return true;
     }
-    String m = new String(b, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String m = new String(b, 0, 4, StandardCharsets.ISO_8859_1);
     return m.equals("RIFF") || m.equals("RIFX") || m.equals("RF64") || m.equals("BW64");
   }
 

@@ -29,11 +29,6 @@ record WavHeader(SampleFormat format, int formatTag, int channels, int sampleRat
   private static final byte[] GUID_TAIL = {0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00,
       (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71};
 
-  /** @return the encoding in soundfile's subtype names (PCM_16, FLOAT, ...) */
-  String encoding() {
-    return format.name();
-  }
-
   AudioInfo info() {
     return new AudioInfo("WAV", format.name(), formatTag, channels, sampleRate, format.bits(), frames, chunks);
   }
