@@ -32,6 +32,14 @@ import org.apache.commons.math3.special.Beta;
  * {@link #unvoicedValue()} (NaN by default) in unvoiced ones, the voicing flags and the voiced
  * probabilities. f0 is quantised to the pitch-bin grid ({@code resolution} semitones, default 0.1).
  *
+ * <p>Silence is unvoiced with voiced probability 0. In noise the voiced probability stays at most
+ * {@code noTroughProb}, but (as in librosa 0.11) the decoder can still mark runs of noise frames
+ * voiced near {@code fmin}: with the whole-frame difference function the global minimum of noise
+ * sits at the longest periods, so one voiced bin observes about {@code noTroughProb} per frame
+ * against {@code (1 - noTroughProb) / nPitchBins} for each unvoiced state (white noise: 37 of 94
+ * frames at 60-1000 Hz). Where false voicing matters, also require a voiced probability of, say,
+ * 0.05 or more.
+ *
  * <p>A plan: built once (thresholds, priors and transition tables precomputed), immutable,
  * thread-safe.
  */
