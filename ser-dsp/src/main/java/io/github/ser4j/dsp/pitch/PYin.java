@@ -37,8 +37,8 @@ import org.apache.commons.math3.special.Beta;
  * voiced near {@code fmin}: with the whole-frame difference function the global minimum of noise
  * sits at the longest periods, so one voiced bin observes about {@code noTroughProb} per frame
  * against {@code (1 - noTroughProb) / nPitchBins} for each unvoiced state (white noise: 37 of 94
- * frames at 60-1000 Hz). Where false voicing matters, also require a voiced probability of, say,
- * 0.05 or more.
+ * frames at 60-1000 Hz). The flags are librosa's; where false voicing matters, combine them with
+ * an energy or voiced-probability criterion.
  *
  * <p>A plan: built once (thresholds, priors and transition tables precomputed), immutable,
  * thread-safe.
