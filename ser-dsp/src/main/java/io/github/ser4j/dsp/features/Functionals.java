@@ -130,8 +130,9 @@ public final class Functionals {
    */
   public List<String> names(String prefix, int numFeatures) {
     InvalidParameterException.require(prefix != null, "prefix", null, "a string");
+    InvalidParameterException.require(numFeatures >= 1, "numFeatures", numFeatures, ">= 1");
     List<String> features = new ArrayList<>();
-    for (int f = 0; f < size(numFeatures) / kinds.length; f++) {
+    for (int f = 0; f < numFeatures; f++) {
       features.add(prefix + f);
     }
     return names(features);

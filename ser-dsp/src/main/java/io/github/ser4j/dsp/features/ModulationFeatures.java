@@ -28,7 +28,17 @@ import java.util.List;
 public record ModulationFeatures(double[][] energy, double[] dcEnergy, double[] modulationCentroid,
     double[] bandMean, double[] bandFlatness, double[] bandCentroid, double[] bandEdgesHz) {
 
-  /** Validates the shapes and copies the arrays. */
+  /**
+   * Validates the shapes and copies the arrays.
+   *
+   * @param energy {@code K x J} energies
+   * @param dcEnergy {@code K} DC energies
+   * @param modulationCentroid {@code K} centroids in Hz
+   * @param bandMean {@code J} means
+   * @param bandFlatness {@code J} flatness values
+   * @param bandCentroid {@code J} acoustic centroids
+   * @param bandEdgesHz {@code J + 1} edges in Hz
+   */
   public ModulationFeatures {
     InvalidParameterException.require(energy != null && energy.length > 0 && bandEdgesHz != null
         && bandEdgesHz.length >= 2, "energy / bandEdgesHz", null, "non-empty");

@@ -24,7 +24,16 @@ import java.util.Arrays;
 public record PitchTrack(double[] f0, boolean[] voiced, double[] voicedProbability, double[] bestGuessF0,
     int hopLength, int sampleRate) {
 
-  /** Validates equal lengths and copies the arrays. */
+  /**
+   * Validates equal lengths and copies the arrays.
+   *
+   * @param f0 f0 in Hz per frame
+   * @param voiced voicing flags
+   * @param voicedProbability voiced probabilities
+   * @param bestGuessF0 decoded pitch per frame in Hz
+   * @param hopLength samples between frames, &gt; 0
+   * @param sampleRate sample rate in Hz, &gt; 0
+   */
   public PitchTrack {
     InvalidParameterException.require(f0 != null && voiced != null && voicedProbability != null
         && bestGuessF0 != null, "arrays", null, "non-null");
