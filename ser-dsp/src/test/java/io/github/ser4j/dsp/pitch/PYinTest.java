@@ -201,6 +201,35 @@ class PYinTest {
   }
 
   @Test
+  void sharedInstancesAreThreadSafe() throws Exception {
+    // Yin and PYin keep per-thread scratch buffers: concurrent use gives the sequential results.
+    Yin yin = Yin.builder().sampleRate(Tones.SR).fmin(60).fmax(1000).build();
+    float[][] inputs = {Tones.harmonic(110, 8, 1.0), Tones.glide(150, 250, 1.0), Tones.noise(1.0, 5)};
+    PitchTrack[] expectedTracks = new PitchTrack[inputs.length];
+    double[][] expectedYin = new double[inputs.length][];
+    for (int i = 0; i < inputs.length; i++) {
+      expectedTracks[i] = PYIN.extract(inputs[i]);
+      expectedYin[i] = yin.extract(inputs[i]);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int rep = 0; rep < 2; rep++) {
+        for (int i = 0; i < inputs.length; i++) {
+          int k = i;
+          results.add(pool.submit(() -> PYIN.extract(inputs[k]).equals(expectedTracks[k])
+              && java.util.Arrays.equals(yin.extract(inputs[k]), expectedYin[k])));
+        }
+      }
+      for (java.util.concurrent.Future<Boolean> r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void pitchGrid() {
     PYin p = PYin.builder().sampleRate(16000).fmin(60).fmax(400).build();
     // floor(120 * log2(400 / 60)) + 1 = floor(328.45) + 1
