@@ -79,6 +79,12 @@ public final class AddNoise extends ClipAugmentation {
   }
 
   @Override
+  public String toString() {
+    return "AddNoise[p=" + probability() + ", snrDb=" + snrDb + ", source=" + source
+        + (noiseClip != null ? " " + noiseClip : "") + "]";
+  }
+
+  @Override
   String name() {
     return "AddNoise";
   }

@@ -48,6 +48,11 @@ public final class CropOrPad extends ClipAugmentation {
   }
 
   @Override
+  public String toString() {
+    return "CropOrPad[p=" + probability() + ", targetLength=" + targetLength + "]";
+  }
+
+  @Override
   String name() {
     return "CropOrPad";
   }

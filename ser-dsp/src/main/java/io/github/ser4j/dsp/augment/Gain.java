@@ -52,6 +52,11 @@ public final class Gain extends ClipAugmentation {
   }
 
   @Override
+  public String toString() {
+    return "Gain[p=" + probability() + ", gainDb=" + gainDb + "]";
+  }
+
+  @Override
   String name() {
     return "Gain";
   }

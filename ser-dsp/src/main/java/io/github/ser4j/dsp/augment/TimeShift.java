@@ -66,6 +66,12 @@ public final class TimeShift extends ClipAugmentation {
   }
 
   @Override
+  public String toString() {
+    return "TimeShift[p=" + probability() + ", " + (fractional ? "fraction=" : "samples=") + range
+        + ", rollover=" + rollover + "]";
+  }
+
+  @Override
   String name() {
     return "TimeShift";
   }

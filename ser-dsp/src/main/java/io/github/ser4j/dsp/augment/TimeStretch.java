@@ -95,6 +95,11 @@ public final class TimeStretch extends ClipAugmentation {
   }
 
   @Override
+  public String toString() {
+    return "TimeStretch[p=" + probability() + ", rate=" + rate + ", nFft=" + nFft() + ", hop=" + hopLength() + "]";
+  }
+
+  @Override
   String name() {
     return "TimeStretch";
   }
