@@ -22,6 +22,9 @@ public record AugmentationStep(String name, boolean applied, Map<String, Double>
    * @param parameters the drawn values
    */
   public AugmentationStep {
+    io.github.ser4j.dsp.InvalidParameterException.require(name != null, "name", null, "a step name");
+    io.github.ser4j.dsp.InvalidParameterException.require(parameters != null, "parameters", null,
+        "a map (possibly empty)");
     parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
   }
 

@@ -66,13 +66,4 @@ abstract class ClipAugmentation implements Augmentation {
     InvalidParameterException.require(clip != null, "clip", null, "an AudioClip");
     InvalidParameterException.require(rng != null, "rng", null, "a SplittableRandom");
   }
-
-  /** Converts double samples to float (no clipping: samples may leave [-1, 1]). */
-  static float[] toFloat(double[] x) {
-    float[] f = new float[x.length];
-    for (int i = 0; i < f.length; i++) {
-      f[i] = (float) x[i];
-    }
-    return f;
-  }
 }

@@ -136,4 +136,29 @@ class AugmentationChainTest {
     assertThrows(InvalidParameterException.class, () -> Augment.chain((Augmentation[]) null));
     assertThrows(InvalidParameterException.class, () -> chain().apply(null, 1));
   }
+
+  @Test
+  void customLambdaAugmentationsComposeAsInTheGuide() {
+    Augmentation invert = (clip, rng) -> {
+      boolean applies = rng.nextDouble() < 0.5;
+      float[] x = clip.samples();
+      if (applies) {
+        for (int i = 0; i < x.length; i++) {
+          x[i] = -x[i];
+        }
+      }
+      return new AugmentedClip(AudioClip.of(x, clip.sampleRate()),
+          List.of(new AugmentationStep("PolarityInversion", applies, java.util.Map.of())));
+    };
+    Augmentation aug = Augment.gain(-3, 3).then(invert);
+    int inverted = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      AugmentedClip r = aug.augment(TONE, seed);
+      AudioClip gainOnly = Augment.gain(-3, 3).apply(TONE, new SplittableRandom(seed).split());
+      boolean applied = r.steps().get(1).applied();
+      inverted += applied ? 1 : 0;
+      assertEquals(applied ? -gainOnly.sample(100) : gainOnly.sample(100), r.clip().sample(100));
+    }
+    assertEquals(100, inverted, 4 * Math.sqrt(50));
+  }
 }
