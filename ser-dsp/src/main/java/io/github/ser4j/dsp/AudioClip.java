@@ -155,6 +155,25 @@ public final class AudioClip {
   }
 
   /**
+   * Resamples to {@code targetRate} with the default high-quality band-limited resampler
+   * ({@link io.github.ser4j.dsp.resample.Resampler#highQuality()}, standing in for librosa's
+   * {@code soxr_hq}). The result has {@code ceil(length() * targetRate / sampleRate())} samples, as
+   * {@code librosa.resample(y, orig_sr, target_sr, fix=True)}.
+   *
+   * @param targetRate the new sample rate in Hz, &gt; 0
+   * @return the resampled clip (this clip if it already has that rate)
+   * @throws InvalidParameterException if {@code targetRate} is not positive
+   */
+  public AudioClip resample(int targetRate) {
+    InvalidParameterException.require(targetRate > 0, "targetRate", targetRate, "> 0 Hz");
+    if (targetRate == sampleRate) {
+      return this;
+    }
+    return new AudioClip(io.github.ser4j.dsp.resample.Resampler.highQuality().resample(samples, sampleRate,
+        targetRate), targetRate);
+  }
+
+  /**
    * The samples {@code [from, to)}.
    *
    * @param from first sample, inclusive

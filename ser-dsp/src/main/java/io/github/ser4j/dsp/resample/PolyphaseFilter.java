@@ -1,0 +1,216 @@
+package io.github.ser4j.dsp.resample;
+
+import io.github.ser4j.dsp.InvalidAudioException;
+import java.util.Arrays;
+
+/**
+ * A resampling plan for one reduced ratio {@code up/down}: the prototype filter split into
+ * {@code up} phase filters of equal length, one per class of output samples
+ * {@code k = r + up * m}. All outputs of a class use the same taps and read the input at positions
+ * that advance by {@code down} per output, so after the (zero-padded) input is de-interleaved into
+ * {@code down} components every tap becomes a contiguous multiply-add over the class's outputs, a
+ * loop the JIT vectorises. Only the output samples actually needed are computed.
+ *
+ * <p>Immutable and thread-safe; each thread reuses its own scratch buffers.
+ */
+final class PolyphaseFilter {
+  /** Scratch larger than this many doubles is allocated per call rather than kept per thread. */
+  private static final int MAX_CACHED_SCRATCH = 1 << 22;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private final int up;
+  private final int down;
+  /** Taps per phase filter, a multiple of 4 (zero taps fill the short phases). */
+  private final int taps;
+  /** {@code coef[r * taps + j]}: tap j of output class r, applied to padded input {@code first[r] + j + m * down}. */
+  private final double[] coef;
+  /** Padded-input position of tap 0 for output {@code m = 0} of each class. */
+  private final int[] first;
+  /** Zeros prepended to the input so that every tap position is non-negative. */
+  private final int pad;
+  /** For tap {@code r * taps + j}: the de-interleaved component ({@code (first[r] + j) % down}) it reads. */
+  private final int[] component;
+  /** For tap {@code r * taps + j}: the index in that component ({@code (first[r] + j) / down}) of output m = 0. */
+  private final int[] position;
+
+  PolyphaseFilter(FilterDesign.Prototype p) {
+    this.up = p.up();
+    this.down = p.down();
+    double[] h = p.taps();
+    int length = h.length;
+    long[] lowest = new long[up];
+    int maxTaps = 0;
+    long minLowest = Long.MAX_VALUE;
+    for (int r = 0; r < up; r++) {
+      // Output k = r (m = 0) sits at up-rate position t = center + r * down; input n contributes tap
+      // h[t - n * up] when it lies in [0, length).
+      long t = p.center() + (long) r * down;
+      long lo = Math.floorDiv(t - length + 1 + up - 1, up);
+      long hi = Math.floorDiv(t, up);
+      lowest[r] = lo;
+      maxTaps = (int) Math.max(maxTaps, hi - lo + 1);
+      minLowest = Math.min(minLowest, lo);
+    }
+    this.taps = (maxTaps + 3) & ~3;
+    this.pad = (int) Math.max(0, -minLowest);
+    this.coef = new double[up * taps];
+    this.first = new int[up];
+    this.component = new int[up * taps];
+    this.position = new int[up * taps];
+    for (int r = 0; r < up; r++) {
+      long t = p.center() + (long) r * down;
+      first[r] = (int) (lowest[r] + pad);
+      for (int j = 0; j < taps; j++) {
+        component[r * taps + j] = (first[r] + j) % down;
+        position[r * taps + j] = (first[r] + j) / down;
+        long idx = t - (lowest[r] + j) * up;
+        if (idx >= 0 && idx < length) {
+          coef[r * taps + j] = h[(int) idx];
+        }
+      }
+    }
+  }
+
+  int up() {
+    return up;
+  }
+
+  int down() {
+    return down;
+  }
+
+  /** @return taps per output sample (the phase filter length) */
+  int taps() {
+    return taps;
+  }
+
+  /**
+   * Filters {@code x} and writes the first {@code nCompute} output samples to {@code dst}.
+   *
+   * @param x input samples (float[] or double[])
+   * @param n number of input samples
+   * @param dst output (float[] or double[]), at least {@code nCompute} long
+   * @param nCompute number of outputs, at most {@code ceil(n * up / down)}
+   * @throws InvalidAudioException if an input sample is NaN or infinite
+   */
+  void apply(Object x, int n, Object dst, int nCompute) {
+    if (nCompute <= 0) {
+      return;
+    }
+    int classes = Math.min(up, nCompute);
+    long padded = 0;
+    int maxPerClass = 0;
+    for (int r = 0; r < classes; r++) {
+      int perClass = (nCompute - r + up - 1) / up;
+      maxPerClass = Math.max(maxPerClass, perClass);
+      padded = Math.max(padded, first[r] + (long) (perClass - 1) * down + taps);
+    }
+    padded = Math.max(padded, pad + (long) n);
+    int stride = (int) ((padded + down - 1) / down);
+    Scratch s = SCRATCH.get();
+    double[] xd = s.input((long) stride * down);
+    double[] acc = s.accumulator(maxPerClass);
+    boolean finite = x instanceof float[] f
+        ? deinterleave(f, n, xd, stride) : deinterleave((double[]) x, n, xd, stride);
+    if (!finite) {
+      throw new InvalidAudioException(firstNonFinite(x, n));
+    }
+    for (int r = 0; r < classes; r++) {
+      int perClass = (nCompute - r + up - 1) / up;
+      Arrays.fill(acc, 0, perClass, 0.0);
+      for (int c = r * taps, end = c + taps; c < end; c += 4) {
+        double h0 = coef[c];
+        double h1 = coef[c + 1];
+        double h2 = coef[c + 2];
+        double h3 = coef[c + 3];
+        int b0 = component[c] * stride + position[c];
+        int b1 = component[c + 1] * stride + position[c + 1];
+        int b2 = component[c + 2] * stride + position[c + 2];
+        int b3 = component[c + 3] * stride + position[c + 3];
+        for (int m = 0; m < perClass; m++) {
+          acc[m] += h0 * xd[b0 + m] + h1 * xd[b1 + m] + h2 * xd[b2 + m] + h3 * xd[b3 + m];
+        }
+      }
+      if (dst instanceof float[] out) {
+        for (int m = 0, k = r; m < perClass; m++, k += up) {
+          out[k] = (float) acc[m];
+        }
+      } else {
+        double[] out = (double[]) dst;
+        for (int m = 0, k = r; m < perClass; m++, k += up) {
+          out[k] = acc[m];
+        }
+      }
+    }
+  }
+
+  /** Writes the zero-padded input as {@code down} components of {@code stride} samples; false if a sample is not finite. */
+  private boolean deinterleave(float[] x, int n, double[] xd, int stride) {
+    double check = 0;
+    for (int q = 0; q < down; q++) {
+      int row = q * stride;
+      for (int i = 0; i < stride; i++) {
+        int src = q + i * down - pad;
+        double v = src >= 0 && src < n ? x[src] : 0.0;
+        check += v - v;
+        xd[row + i] = v;
+      }
+    }
+    return check == 0;
+  }
+
+  private boolean deinterleave(double[] x, int n, double[] xd, int stride) {
+    double check = 0;
+    for (int q = 0; q < down; q++) {
+      int row = q * stride;
+      for (int i = 0; i < stride; i++) {
+        int src = q + i * down - pad;
+        double v = src >= 0 && src < n ? x[src] : 0.0;
+        check += v - v;
+        xd[row + i] = v;
+      }
+    }
+    return check == 0;
+  }
+
+  private static String firstNonFinite(Object x, int n) {
+    for (int i = 0; i < n; i++) {
+      double v = x instanceof float[] f ? f[i] : ((double[]) x)[i];
+      if (!Double.isFinite(v)) {
+        return "sample " + i + " is " + v + ": audio samples must be finite (no NaN or infinity)";
+      }
+    }
+    return "audio samples must be finite (no NaN or infinity)";
+  }
+
+  /** Per-thread buffers, grown on demand; very large requests are not kept. */
+  private static final class Scratch {
+    private double[] input = new double[0];
+    private double[] acc = new double[0];
+
+    double[] input(long size) {
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new InvalidAudioException("input of " + size + " padded samples is too long to resample in one call");
+      }
+      if (input.length >= size) {
+        return input;
+      }
+      double[] a = new double[(int) size];
+      if (size <= MAX_CACHED_SCRATCH) {
+        input = a;
+      }
+      return a;
+    }
+
+    double[] accumulator(int size) {
+      if (acc.length >= size) {
+        return acc;
+      }
+      double[] a = new double[size];
+      if (size <= MAX_CACHED_SCRATCH) {
+        acc = a;
+      }
+      return a;
+    }
+  }
+}
