@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <pre>{@code
  * Augmentation aug = Augment.chain(
  *     Augment.noise(20, 30).withProbability(0.5),
- *     Augment.timeStretch(0.9, 1.1).withProbability(0.3),
+ *     Augment.pitchShift(-2, 2).withProbability(0.3),
  *     Augment.gain(-6, 6));
  * AudioClip out = aug.apply(clip, seed);      // same seed, same output
  * }</pre>
@@ -119,6 +119,18 @@ public final class Augment {
    */
   public static TimeStretch timeStretch(double minRate, double maxRate) {
     return TimeStretch.builder().rate(minRate, maxRate).build();
+  }
+
+  /**
+   * A pitch shift ({@code librosa.effects.pitch_shift}) by a number of semitones drawn uniformly from
+   * {@code [minSemitones, maxSemitones]}, keeping the duration.
+   *
+   * @param minSemitones lowest shift, &ge; -24
+   * @param maxSemitones highest shift, &le; 24
+   * @return the augmentation
+   */
+  public static PitchShift pitchShift(double minSemitones, double maxSemitones) {
+    return PitchShift.builder().semitones(minSemitones, maxSemitones).build();
   }
 
   /**
