@@ -46,8 +46,8 @@ class AddNoiseTest {
         double snr = r.steps().get(0).parameters().get("snrDb");
         assertTrue(snr >= -5 && snr <= 40, "drawn " + snr);
         assertEquals(snr, achievedSnrDb(TONE, r.clip()), 0.1, a.source() + " seed " + seed);
-        // the scale is exact in double; only the float output rounds
-        assertEquals(snr, achievedSnrDb(TONE, r.clip()), 1e-3, a.source() + " seed " + seed);
+        // the scale is exact in double; only the float output rounds (measured worst 2e-7 dB)
+        assertEquals(snr, achievedSnrDb(TONE, r.clip()), 1e-5, a.source() + " seed " + seed);
       }
     }
   }

@@ -25,8 +25,8 @@ class PitchShiftTest {
     assertEquals(16000, out.sampleRate());
     double expected = 220 * Math.pow(2, steps / 12);
     assertEquals(expected, Signals.f0(out, 80, 1000), 0.01 * expected, "F0 after " + steps + " semitones");
-    // tighter than the brief's 1 %: the realised ratio is within 1.7 cents (0.1 %)
-    assertEquals(expected, Signals.f0(out, 80, 1000), 0.002 * expected, "F0 after " + steps + " semitones");
+    // tighter than the brief's 1 %: the realised ratio is within 1.7 cents (0.098 %); measured worst 1.2e-5
+    assertEquals(expected, Signals.f0(out, 80, 1000), 0.0012 * expected, "F0 after " + steps + " semitones");
   }
 
   @Test
