@@ -44,7 +44,7 @@ public final class Resampler {
   private static final long MAX_FILTER_TAPS = 1L << 24;
 
   private final boolean scipy;
-  private final Map<Long, PolyphaseFilter> plans = new ConcurrentHashMap<>();
+  private final Map<Long, Plan> plans = new ConcurrentHashMap<>();
 
   private Resampler(boolean scipy) {
     this.scipy = scipy;
@@ -161,35 +161,20 @@ public final class Resampler {
     return AudioClip.of(resample(clip.samples(), clip.sampleRate(), toRate), toRate);
   }
 
-  /**
-   * Phase-filter length for a rate pair: the number of input samples that contribute to each output
-   * sample, rounded up to a multiple of 4 (the cost of the conversion is about this many
-   * multiply-adds per output sample).
-   *
-   * @param fromRate input rate in Hz, &gt; 0
-   * @param toRate output rate in Hz, &gt; 0, different from {@code fromRate}
-   * @return taps per output sample
-   */
-  public int tapsPerOutput(int fromRate, int toRate) {
-    requireRates(fromRate, toRate);
-    InvalidParameterException.require(fromRate != toRate, "toRate", toRate,
-        "different from fromRate (" + fromRate + " Hz)");
-    return plan(fromRate, toRate).taps();
-  }
-
   private void run(Object y, int n, Object out, int nOut, int fromRate, int toRate) {
-    PolyphaseFilter plan = plan(fromRate, toRate);
-    long exact = ((long) n * plan.up() + plan.down() - 1) / plan.down();
+    Plan plan = plan(fromRate, toRate);
+    int g = FilterDesign.gcd(fromRate, toRate);
+    long exact = ((long) n * (toRate / g) + fromRate / g - 1) / (fromRate / g);
     // librosa's length can exceed scipy's exact ceiling by one sample, which fix_length fills with zero.
     plan.apply(y, n, out, (int) Math.min(nOut, exact));
   }
 
-  PolyphaseFilter plan(int fromRate, int toRate) {
+  Plan plan(int fromRate, int toRate) {
     int g = FilterDesign.gcd(fromRate, toRate);
     int up = toRate / g;
     int down = fromRate / g;
     long key = ((long) up << 32) | down;
-    PolyphaseFilter p = plans.get(key);
+    Plan p = plans.get(key);
     if (p != null) {
       return p;
     }
@@ -199,11 +184,11 @@ public final class Resampler {
           + ": the reduced ratio " + up + "/" + down + " needs a " + taps + "-tap filter, more than the "
           + MAX_FILTER_TAPS + " supported; must be a rate pair whose ratio reduces to smaller terms");
     }
-    p = new PolyphaseFilter(scipy ? FilterDesign.scipyPolyphase(up, down) : FilterDesign.highQuality(fromRate, toRate));
+    p = scipy ? new PolyphaseFilter(FilterDesign.scipyPolyphase(up, down)) : new TwoStageFilter(fromRate, toRate);
     if (plans.size() >= MAX_CACHED_PLANS) {
       plans.clear();
     }
-    PolyphaseFilter prior = plans.putIfAbsent(key, p);
+    Plan prior = plans.putIfAbsent(key, p);
     return prior != null ? prior : p;
   }
 
