@@ -4,7 +4,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Linear convolution with a fixed FIR filter by FFT overlap-save: blocks of {@code size} samples
- * (a power of two, at least four times the filter length) yield {@code size - length + 1} outputs
+ * (a power of two, about eight filter lengths) yield {@code size - length + 1} outputs
  * each. The cost per sample does not grow with the filter length, which makes long, sharp filters
  * cheap. Immutable and thread-safe (blocks live in per-thread {@link Scratch}).
  */
@@ -17,11 +17,17 @@ final class OverlapSaveFilter {
 
   OverlapSaveFilter(double[] taps) {
     this.length = taps.length;
-    this.size = Math.max(512, Integer.highestOneBit(4 * length - 1) << 1);
+    // About 8 filter lengths per block (so overlap costs about 14 %), but no more than 4096 points
+    // unless the filter needs it, since JTransforms goes multi-threaded from 8192.
+    this.size = Math.max(512, Math.min(ceilPow2(8 * length), Math.max(4096, ceilPow2(2 * length))));
     this.fft = new DoubleFFT_1D(size);
     this.spectrum = new double[size];
     System.arraycopy(taps, 0, spectrum, 0, length);
     fft.realForward(spectrum);
+  }
+
+  private static int ceilPow2(int n) {
+    return Integer.highestOneBit(n - 1) << 1;
   }
 
   /** @return the filter length */

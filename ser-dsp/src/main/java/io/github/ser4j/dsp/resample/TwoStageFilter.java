@@ -1,5 +1,7 @@
 package io.github.ser4j.dsp.resample;
 
+import java.util.Arrays;
+
 /**
  * The high-quality plan: a sharp linear-phase low-pass at the higher of the two rates, done by FFT
  * overlap-save, and a short polyphase interpolator that only has to remove what the sharp stage
@@ -13,9 +15,12 @@ package io.github.ser4j.dsp.resample;
 final class TwoStageFilter implements Plan {
   private final boolean downsampling;
   private final OverlapSaveFilter sharp;
+  /** Null when the ratio is an integer: then no image or alias can land below the lower Nyquist. */
   private final PolyphaseFilter interpolator;
   /** The sharp filter's delay in samples of the rate it runs at. */
   private final int delay;
+  private final int up;
+  private final int down;
 
   TwoStageFilter(int fromRate, int toRate) {
     FilterDesign.Prototype s = FilterDesign.sharpLowpass(fromRate, toRate);
@@ -23,10 +28,18 @@ final class TwoStageFilter implements Plan {
     this.downsampling = toRate < fromRate;
     this.sharp = new OverlapSaveFilter(s.taps());
     this.delay = s.center();
-    // Downsampling reads the sharp filter's full convolution, which starts `delay` input samples
-    // early; upsampling produces `delay` extra outputs before time 0 for the sharp filter to use.
-    int shift = downsampling ? delay * i.up() : -delay * i.down();
-    this.interpolator = new PolyphaseFilter(new FilterDesign.Prototype(i.taps(), i.center() + shift, i.up(), i.down()));
+    this.up = i.up();
+    this.down = i.down();
+    if (downsampling ? up == 1 : down == 1) {
+      // Decimating by an integer after the sharp filter, or zero-stuffing before it, is exact: the
+      // sharp filter alone removes everything above the lower Nyquist frequency.
+      this.interpolator = null;
+    } else {
+      // Downsampling reads the sharp filter's full convolution, which starts `delay` input samples
+      // early; upsampling produces `delay` extra outputs before time 0 for the sharp filter to use.
+      int shift = downsampling ? delay * up : -delay * down;
+      this.interpolator = new PolyphaseFilter(new FilterDesign.Prototype(i.taps(), i.center() + shift, up, down));
+    }
   }
 
   @Override
@@ -39,22 +52,51 @@ final class TwoStageFilter implements Plan {
       int nz = n + sharp.length() - 1;
       double[] z = Scratch.get(Scratch.INTERMEDIATE, nz);
       sharp.convolve(x, n, 0, z, nz);
-      interpolator.apply(z, nz, dst, nCompute);
+      if (interpolator != null) {
+        interpolator.apply(z, nz, dst, nCompute);
+      } else {
+        decimate(z, dst, nCompute);
+      }
     } else {
       int nw = nCompute + 2 * delay;
       double[] w = Scratch.get(Scratch.INTERMEDIATE, nw);
-      interpolator.apply(x, n, w, nw);
+      if (interpolator != null) {
+        interpolator.apply(x, n, w, nw);
+      } else {
+        PolyphaseFilter.requireFinite(x, n);
+        zeroStuff(x, n, w, nw);
+      }
       sharp.convolve(w, nw, 2 * delay, dst, nCompute);
     }
   }
 
-  /** @return taps per output of the interpolator */
-  int interpolatorTaps() {
-    return interpolator.taps();
+  /** Output k is the filtered signal at input sample {@code k * down}, which sits at {@code z[k * down + delay]}. */
+  private void decimate(double[] z, Object dst, int nCompute) {
+    if (dst instanceof float[] f) {
+      for (int k = 0; k < nCompute; k++) {
+        f[k] = (float) z[k * down + delay];
+      }
+    } else {
+      double[] d = (double[]) dst;
+      for (int k = 0; k < nCompute; k++) {
+        d[k] = z[k * down + delay];
+      }
+    }
   }
 
-  /** @return taps of the sharp filter */
-  int sharpTaps() {
-    return sharp.length();
+  /** {@code w[m * up + delay] = up * x[m]}, zeros elsewhere: the input at the output rate, shifted by the delay. */
+  private void zeroStuff(Object x, int n, double[] w, int nw) {
+    Arrays.fill(w, 0, nw, 0.0);
+    int count = (int) Math.min(n, ((long) nw - delay + up - 1) / up);
+    if (x instanceof float[] f) {
+      for (int m = 0; m < count; m++) {
+        w[m * up + delay] = up * (double) f[m];
+      }
+    } else {
+      double[] d = (double[]) x;
+      for (int m = 0; m < count; m++) {
+        w[m * up + delay] = up * d[m];
+      }
+    }
   }
 }
