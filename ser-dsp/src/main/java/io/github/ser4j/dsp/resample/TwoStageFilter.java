@@ -9,8 +9,8 @@ import java.util.Arrays;
  * filters first and then interpolates; upsampling interpolates first and then filters. Both stages
  * are symmetric and their delays are compensated, so output sample {@code k} is the band-limited
  * signal at input time {@code k * fromRate / toRate}, as if one filter had been used. One direct
- * filter with the same response would need 180 taps per output for 22050 to 16000 Hz (390 for 48000
- * to 16000 Hz); the two stages cost about a fifth of that.
+ * polyphase filter with the same response needs 180 taps per output for 22050 to 16000 Hz (390 for
+ * 48000 to 16000 Hz) and measured 2 to 3 times slower than the two stages.
  */
 final class TwoStageFilter implements Plan {
   private final boolean downsampling;
