@@ -17,7 +17,7 @@ final class Scratch {
   /** One FFT block of the overlap-save filter. */
   static final int BLOCK = 3;
 
-  private static final int MAX_CACHED = 1 << 22;
+  private static final int MAX_CACHED = 1 << 20;
   private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[4][0]);
 
   private Scratch() {}
