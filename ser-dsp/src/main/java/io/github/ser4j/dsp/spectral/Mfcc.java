@@ -1,0 +1,371 @@
+package io.github.ser4j.dsp.spectral;
+
+import io.github.ser4j.dsp.AudioClip;
+import io.github.ser4j.dsp.InvalidAudioException;
+import io.github.ser4j.dsp.InvalidParameterException;
+
+/**
+ * Mel-frequency cepstral coefficients, as {@code librosa.feature.mfcc(y, sr, n_mfcc, dct_type=2,
+ * norm='ortho', lifter, ...)}: the power mel spectrogram ({@link MelSpectrogram}) converted by
+ * {@code power_to_db(S, ref=1.0, amin=1e-10, top_db=80)} over the <em>whole clip</em> (every value
+ * floored at the clip maximum minus {@code topDb}), then an orthonormal DCT-II along the mel axis,
+ * keeping the first {@code nMfcc} coefficients, then optional sinusoidal liftering
+ * {@code c_n *= 1 + (L/2) sin(pi (n+1) / L)}. Only {@code dct_type=2, norm='ortho'} (librosa's
+ * default) is offered.
+ *
+ * <p>Outputs are {@code frames x nMfcc} ({@code [frame][coefficient]}), the transpose of librosa's
+ * layout: {@link #extract(AudioClip)} gives {@code float[][]}, {@link #extractDouble(AudioClip)} the
+ * double values (everything is computed in double). The {@code (samples, out)} forms write into a
+ * caller's matrix and allocate nothing in steady state, for batch use.
+ *
+ * <pre>{@code
+ * float[][] mfcc = Mfcc.builder().sampleRate(16_000).nMfcc(40).nFft(2048).hopLength(512).build().extract(clip);
+ * }</pre>
+ *
+ * <p>A plan: built once (filter bank and DCT matrix precomputed), immutable, thread-safe.
+ */
+public final class Mfcc {
+  private final MelSpectrogram mel;
+  private final int nMfcc;
+  private final double lifter;
+  private final PowerToDb toDb;
+  /** DCT-II (ortho) times the lifter, transposed: {@code dct[n * nMfcc + k]}. */
+  private final double[] dct;
+  private final ThreadLocal<Scratch> scratch;
+
+  private Mfcc(Builder b) {
+    this.mel = b.mel.build();
+    int nMels = mel.nMels();
+    InvalidParameterException.require(b.nMfcc <= nMels, "nMfcc", b.nMfcc, "<= nMels (" + nMels + ")");
+    this.nMfcc = b.nMfcc;
+    this.lifter = b.lifter;
+    this.toDb = PowerToDb.defaults().topDb(b.topDb);
+    this.dct = new double[nMels * nMfcc];
+    for (int k = 0; k < nMfcc; k++) {
+      // scipy.fft.dct(type=2, norm='ortho'): sqrt(1/N) for k = 0, sqrt(2/N) otherwise.
+      double scale = Math.sqrt((k == 0 ? 1.0 : 2.0) / nMels);
+      double lift = lifter > 0 ? 1.0 + (lifter / 2.0) * Math.sin(Math.PI * (k + 1) / lifter) : 1.0;
+      for (int n = 0; n < nMels; n++) {
+        dct[n * nMfcc + k] = scale * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nMels)) * lift;
+      }
+    }
+    this.scratch = ThreadLocal.withInitial(() -> new Scratch(nMfcc));
+  }
+
+  /**
+   * @return a builder with librosa's defaults: sr 22050, 20 coefficients, nFft 2048, hop nFft/4,
+   *     128 Slaney mels, top_db 80, no liftering
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the sample rate in Hz */
+  public int sampleRate() {
+    return mel.sampleRate();
+  }
+
+  /** @return the number of coefficients (columns of the output) */
+  public int nMfcc() {
+    return nMfcc;
+  }
+
+  /** @return the lifter parameter (0 for none) */
+  public double lifter() {
+    return lifter;
+  }
+
+  /** @return the power mel spectrogram this is computed from */
+  public MelSpectrogram melSpectrogram() {
+    return mel;
+  }
+
+  /**
+   * @param length a signal length in samples
+   * @return the number of output frames (rows) for it
+   */
+  public int numFrames(int length) {
+    return mel.numFrames(length);
+  }
+
+  /**
+   * The MFCCs as floats (computed in double).
+   *
+   * @param clip a clip at {@link #sampleRate()}
+   * @return {@code frames x nMfcc}
+   * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
+   */
+  public float[][] extract(AudioClip clip) {
+    return extract(MelSpectrogram.samplesOf(clip, sampleRate()));
+  }
+
+  /**
+   * The MFCCs as floats.
+   *
+   * @param samples the signal at {@link #sampleRate()}
+   * @return {@code frames x nMfcc}
+   */
+  public float[][] extract(float[] samples) {
+    float[][] out = new float[numFrames(samples.length)][nMfcc];
+    extract(samples, out);
+    return out;
+  }
+
+  /**
+   * The MFCCs in double precision.
+   *
+   * @param clip a clip at {@link #sampleRate()}
+   * @return {@code frames x nMfcc}
+   * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
+   */
+  public double[][] extractDouble(AudioClip clip) {
+    return extractDouble(MelSpectrogram.samplesOf(clip, sampleRate()));
+  }
+
+  /**
+   * The MFCCs in double precision.
+   *
+   * @param samples the signal at {@link #sampleRate()}
+   * @return {@code frames x nMfcc}
+   */
+  public double[][] extractDouble(float[] samples) {
+    double[][] out = new double[numFrames(samples.length)][nMfcc];
+    extractDouble(samples, out);
+    return out;
+  }
+
+  /**
+   * Writes the MFCCs into {@code out} as floats, allocating nothing in steady state (for clips of
+   * one length).
+   *
+   * @param samples the signal at {@link #sampleRate()}
+   * @param out {@code numFrames(samples.length) x nMfcc}
+   * @return the number of frames
+   */
+  public int extract(float[] samples, float[][] out) {
+    int frames = numFrames(samples.length);
+    MelSpectrogram.checkShape(out.length, frames, out, nMfcc);
+    Scratch s = scratch.get();
+    double[][] logMel = logMel(samples, frames, s);
+    double[] c = s.coefficients;
+    for (int t = 0; t < frames; t++) {
+      transform(logMel[t], c);
+      float[] o = out[t];
+      for (int k = 0; k < nMfcc; k++) {
+        o[k] = (float) c[k];
+      }
+    }
+    return frames;
+  }
+
+  /**
+   * Writes the MFCCs into {@code out}, allocating nothing in steady state (for clips of one length).
+   *
+   * @param samples the signal at {@link #sampleRate()}
+   * @param out {@code numFrames(samples.length) x nMfcc}
+   * @return the number of frames
+   */
+  public int extractDouble(float[] samples, double[][] out) {
+    int frames = numFrames(samples.length);
+    MelSpectrogram.checkShape(out.length, frames, out, nMfcc);
+    double[][] logMel = logMel(samples, frames, scratch.get());
+    for (int t = 0; t < frames; t++) {
+      transform(logMel[t], out[t]);
+    }
+    return frames;
+  }
+
+  /** The clip-level {@code power_to_db} of the mel spectrogram, in this thread's scratch. */
+  private double[][] logMel(float[] samples, int frames, Scratch s) {
+    double[][] rows = s.rows(frames, mel.nMels());
+    mel.computePower(samples, rows);
+    toDb.applyInPlace(rows);
+    return rows;
+  }
+
+  /** {@code out[k] = sum_n dct[n][k] x[n]}; the loop over k is innermost so it vectorises. */
+  private void transform(double[] x, double[] out) {
+    int nk = nMfcc;
+    java.util.Arrays.fill(out, 0, nk, 0.0);
+    double[] d = dct;
+    for (int n = 0, base = 0; n < x.length; n++, base += nk) {
+      double v = x[n];
+      for (int k = 0; k < nk; k++) {
+        out[k] += v * d[base + k];
+      }
+    }
+  }
+
+  /** Per-thread buffers: the log-mel matrix (reused while the length repeats) and one frame's output. */
+  private static final class Scratch {
+    final double[] coefficients;
+    double[][] rows = new double[0][];
+
+    Scratch(int nMfcc) {
+      coefficients = new double[nMfcc];
+    }
+
+    double[][] rows(int frames, int cols) {
+      if (rows.length != frames || (frames > 0 && rows[0].length != cols)) {
+        rows = new double[frames][cols];
+      }
+      return rows;
+    }
+  }
+
+  /** Builds an {@link Mfcc}; every setter validates its argument at once. */
+  public static final class Builder {
+    private final MelSpectrogram.Builder mel = MelSpectrogram.builder();
+    private int nMfcc = 20;
+    private double lifter = 0;
+    private double topDb = 80.0;
+
+    private Builder() {}
+
+    /**
+     * @param sampleRate the sample rate in Hz, &gt; 0 (default 22050, as librosa)
+     * @return this builder
+     */
+    public Builder sampleRate(int sampleRate) {
+      mel.sampleRate(sampleRate);
+      return this;
+    }
+
+    /**
+     * @param nMfcc number of coefficients, 1 &le; nMfcc &le; nMels (default 20)
+     * @return this builder
+     */
+    public Builder nMfcc(int nMfcc) {
+      InvalidParameterException.require(nMfcc >= 1, "nMfcc", nMfcc, ">= 1 and <= nMels");
+      this.nMfcc = nMfcc;
+      return this;
+    }
+
+    /**
+     * @param nFft FFT size, even and &ge; 2 (default 2048)
+     * @return this builder
+     */
+    public Builder nFft(int nFft) {
+      mel.nFft(nFft);
+      return this;
+    }
+
+    /**
+     * @param hopLength samples between frames, &gt; 0 (default nFft/4)
+     * @return this builder
+     */
+    public Builder hopLength(int hopLength) {
+      mel.hopLength(hopLength);
+      return this;
+    }
+
+    /**
+     * @param winLength window length, 1 &le; winLength &le; nFft (default nFft)
+     * @return this builder
+     */
+    public Builder winLength(int winLength) {
+      mel.winLength(winLength);
+      return this;
+    }
+
+    /**
+     * @param window the analysis window (default Hann)
+     * @return this builder
+     */
+    public Builder window(WindowType window) {
+      mel.window(window);
+      return this;
+    }
+
+    /**
+     * @param center centre frames on {@code t * hop} (default true)
+     * @return this builder
+     */
+    public Builder center(boolean center) {
+      mel.center(center);
+      return this;
+    }
+
+    /**
+     * @param padMode padding when centred (default zeros)
+     * @return this builder
+     */
+    public Builder padMode(PadMode padMode) {
+      mel.padMode(padMode);
+      return this;
+    }
+
+    /**
+     * @param nMels number of mel bands, &ge; nMfcc (default 128)
+     * @return this builder
+     */
+    public Builder nMels(int nMels) {
+      mel.nMels(nMels);
+      return this;
+    }
+
+    /**
+     * @param fmin lowest frequency in Hz, &ge; 0 (default 0)
+     * @return this builder
+     */
+    public Builder fmin(double fmin) {
+      mel.fmin(fmin);
+      return this;
+    }
+
+    /**
+     * @param fmax highest frequency in Hz, &le; sampleRate/2 (default sampleRate/2)
+     * @return this builder
+     */
+    public Builder fmax(double fmax) {
+      mel.fmax(fmax);
+      return this;
+    }
+
+    /**
+     * @param scale the mel scale (default Slaney; {@link MelScale#HTK} is {@code htk=True})
+     * @return this builder
+     */
+    public Builder melScale(MelScale scale) {
+      mel.melScale(scale);
+      return this;
+    }
+
+    /**
+     * @param norm the filter normalisation (default Slaney, librosa's {@code mel_norm})
+     * @return this builder
+     */
+    public Builder melNorm(MelFilterBank.Norm norm) {
+      mel.melNorm(norm);
+      return this;
+    }
+
+    /**
+     * @param lifter sinusoidal liftering parameter {@code L}, &ge; 0 (default 0: none)
+     * @return this builder
+     */
+    public Builder lifter(double lifter) {
+      InvalidParameterException.require(lifter >= 0 && Double.isFinite(lifter), "lifter", lifter,
+          "finite and >= 0");
+      this.lifter = lifter;
+      return this;
+    }
+
+    /**
+     * @param topDb dynamic range kept below the clip's loudest mel value, &gt; 0 (default 80), or
+     *     {@link Double#POSITIVE_INFINITY} for none
+     * @return this builder
+     */
+    public Builder topDb(double topDb) {
+      InvalidParameterException.require(topDb > 0 && !Double.isNaN(topDb), "topDb", topDb,
+          "> 0 (or +infinity for none)");
+      this.topDb = topDb;
+      return this;
+    }
+
+    /** @return the extractor */
+    public Mfcc build() {
+      return new Mfcc(this);
+    }
+  }
+}
