@@ -204,11 +204,23 @@ public final class MelFilterBank {
     for (int i = 0; i < nMels; i++) {
       int o = offset[i];
       int s = start[i] - o;
-      double acc = 0;
-      for (int j = o, end = o + length[i]; j < end; j++) {
-        acc += w[j] * spectrum[s + j];
+      int end = o + length[i];
+      // Four partial sums: one chain of dependent additions would be latency-bound.
+      double a0 = 0;
+      double a1 = 0;
+      double a2 = 0;
+      double a3 = 0;
+      int j = o;
+      for (; j + 3 < end; j += 4) {
+        a0 += w[j] * spectrum[s + j];
+        a1 += w[j + 1] * spectrum[s + j + 1];
+        a2 += w[j + 2] * spectrum[s + j + 2];
+        a3 += w[j + 3] * spectrum[s + j + 3];
       }
-      out[outOffset + i] = acc;
+      for (; j < end; j++) {
+        a0 += w[j] * spectrum[s + j];
+      }
+      out[outOffset + i] = (a0 + a1) + (a2 + a3);
     }
   }
 

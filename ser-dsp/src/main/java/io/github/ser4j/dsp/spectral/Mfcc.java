@@ -29,9 +29,14 @@ public final class Mfcc {
   private final int nMfcc;
   private final double lifter;
   private final PowerToDb toDb;
-  /** DCT-II (ortho) times the lifter, transposed: {@code dct[n * nMfcc + k]}. */
-  private final double[] dct;
+  /**
+   * DCT-II (ortho) times the lifter, one row per mel band: {@code dct[n][k]}. Separate rows (not one
+   * flat array with an offset) let the JIT vectorise the inner loop over k.
+   */
+  private final double[][] dct;
   private final ThreadLocal<Scratch> scratch;
+  /** Frames transformed together by the DCT. */
+  private static final int BLOCK = 4;
 
   private Mfcc(Builder b) {
     this.mel = b.mel.build();
@@ -40,13 +45,13 @@ public final class Mfcc {
     this.nMfcc = b.nMfcc;
     this.lifter = b.lifter;
     this.toDb = PowerToDb.defaults().topDb(b.topDb);
-    this.dct = new double[nMels * nMfcc];
+    this.dct = new double[nMels][nMfcc];
     for (int k = 0; k < nMfcc; k++) {
       // scipy.fft.dct(type=2, norm='ortho'): sqrt(1/N) for k = 0, sqrt(2/N) otherwise.
       double scale = Math.sqrt((k == 0 ? 1.0 : 2.0) / nMels);
       double lift = lifter > 0 ? 1.0 + (lifter / 2.0) * Math.sin(Math.PI * (k + 1) / lifter) : 1.0;
       for (int n = 0; n < nMels; n++) {
-        dct[n * nMfcc + k] = scale * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nMels)) * lift;
+        dct[n][k] = scale * Math.cos(Math.PI * k * (2 * n + 1) / (2.0 * nMels)) * lift;
       }
     }
     this.scratch = ThreadLocal.withInitial(() -> new Scratch(nMfcc));
@@ -147,12 +152,16 @@ public final class Mfcc {
     MelSpectrogram.checkShape(out.length, frames, out, nMfcc);
     Scratch s = scratch.get();
     double[][] logMel = logMel(samples, frames, s);
-    double[] c = s.coefficients;
-    for (int t = 0; t < frames; t++) {
-      transform(logMel[t], c);
-      float[] o = out[t];
-      for (int k = 0; k < nMfcc; k++) {
-        o[k] = (float) c[k];
+    double[][] c = s.coefficients;
+    for (int t = 0; t < frames; t += BLOCK) {
+      int n = Math.min(BLOCK, frames - t);
+      transform(logMel, t, n, c, 0);
+      for (int i = 0; i < n; i++) {
+        float[] o = out[t + i];
+        double[] ci = c[i];
+        for (int k = 0; k < nMfcc; k++) {
+          o[k] = (float) ci[k];
+        }
       }
     }
     return frames;
@@ -169,8 +178,8 @@ public final class Mfcc {
     int frames = numFrames(samples.length);
     MelSpectrogram.checkShape(out.length, frames, out, nMfcc);
     double[][] logMel = logMel(samples, frames, scratch.get());
-    for (int t = 0; t < frames; t++) {
-      transform(logMel[t], out[t]);
+    for (int t = 0; t < frames; t += BLOCK) {
+      transform(logMel, t, Math.min(BLOCK, frames - t), out, t);
     }
     return frames;
   }
@@ -183,26 +192,63 @@ public final class Mfcc {
     return rows;
   }
 
-  /** {@code out[k] = sum_n dct[n][k] x[n]}; the loop over k is innermost so it vectorises. */
-  private void transform(double[] x, double[] out) {
+  /**
+   * {@code out[to + i][k] = sum_n dct[n][k] x[from + i][n]} for {@code i < count <= BLOCK}: four
+   * frames share each loaded DCT row, and the loop over k is innermost so that it vectorises.
+   */
+  private void transform(double[][] x, int from, int count, double[][] out, int to) {
     int nk = nMfcc;
-    java.util.Arrays.fill(out, 0, nk, 0.0);
-    double[] d = dct;
-    for (int n = 0, base = 0; n < x.length; n++, base += nk) {
-      double v = x[n];
-      for (int k = 0; k < nk; k++) {
-        out[k] += v * d[base + k];
+    int nMels = dct.length;
+    if (count == BLOCK) {
+      double[] x0 = x[from];
+      double[] x1 = x[from + 1];
+      double[] x2 = x[from + 2];
+      double[] x3 = x[from + 3];
+      double[] o0 = out[to];
+      double[] o1 = out[to + 1];
+      double[] o2 = out[to + 2];
+      double[] o3 = out[to + 3];
+      java.util.Arrays.fill(o0, 0, nk, 0.0);
+      java.util.Arrays.fill(o1, 0, nk, 0.0);
+      java.util.Arrays.fill(o2, 0, nk, 0.0);
+      java.util.Arrays.fill(o3, 0, nk, 0.0);
+      for (int n = 0; n < nMels; n++) {
+        double v0 = x0[n];
+        double v1 = x1[n];
+        double v2 = x2[n];
+        double v3 = x3[n];
+        double[] d = dct[n];
+        for (int k = 0; k < nk; k++) {
+          double w = d[k];
+          o0[k] += v0 * w;
+          o1[k] += v1 * w;
+          o2[k] += v2 * w;
+          o3[k] += v3 * w;
+        }
+      }
+      return;
+    }
+    for (int i = 0; i < count; i++) {
+      double[] xi = x[from + i];
+      double[] o = out[to + i];
+      java.util.Arrays.fill(o, 0, nk, 0.0);
+      for (int n = 0; n < nMels; n++) {
+        double v = xi[n];
+        double[] d = dct[n];
+        for (int k = 0; k < nk; k++) {
+          o[k] += v * d[k];
+        }
       }
     }
   }
 
   /** Per-thread buffers: the log-mel matrix (reused while the length repeats) and one frame's output. */
   private static final class Scratch {
-    final double[] coefficients;
+    final double[][] coefficients;
     double[][] rows = new double[0][];
 
     Scratch(int nMfcc) {
-      coefficients = new double[nMfcc];
+      coefficients = new double[BLOCK][nMfcc];
     }
 
     double[][] rows(int frames, int cols) {

@@ -169,7 +169,10 @@ public final class Stft {
     }
   }
 
-  /** Windowed frame, transformed in place by JTransforms (packed real layout). */
+  /**
+   * Windowed frame, transformed in place by JTransforms (packed real layout). An all-zero frame
+   * (silence, zero padding of fixed-length clips) is its own transform, so its FFT is skipped.
+   */
   private void loadAndTransform(float[] y, int t, Workspace ws) {
     double[] buf = ws.frame;
     int start = t * hopLength - (center ? nFft / 2 : 0);
@@ -182,7 +185,12 @@ public final class Stft {
         buf[n] = padMode.sampleAt(y, start + n) * window[n];
       }
     }
-    fft.realForward(buf);
+    for (int n = 0; n < nFft; n++) {
+      if (buf[n] != 0) {
+        fft.realForward(buf);
+        return;
+      }
+    }
   }
 
   /**
