@@ -112,14 +112,16 @@ public final class Delta {
       throw new InvalidAudioException("delta with width " + width + " needs at least " + width
           + " frames but the features have " + frames + ": the clip is too short (or lower the width)");
     }
-    InvalidParameterException.require(out.length == frames && out != features, "out rows", out.length,
-        "exactly " + frames + " rows, in a matrix other than the input");
+    if (out.length != frames || out == features) {
+      throw new InvalidParameterException("out rows = " + out.length + " is not allowed: must be exactly " + frames
+          + " rows, in a matrix other than the input");
+    }
     int cols = features[0].length;
     for (int t = 0; t < frames; t++) {
-      InvalidParameterException.require(features[t].length == cols, "features row " + t + " length",
-          features[t].length, "the same as row 0 (" + cols + ")");
-      InvalidParameterException.require(out[t].length == cols, "out row " + t + " length", out[t].length,
-          "exactly " + cols);
+      if (features[t].length != cols || out[t].length != cols) {
+        throw new InvalidParameterException("row " + t + " has " + features[t].length + " features and "
+            + out[t].length + " outputs: every row must have " + cols + " (the length of features row 0)");
+      }
     }
     int half = width / 2;
     for (int t = 0; t < frames; t++) {

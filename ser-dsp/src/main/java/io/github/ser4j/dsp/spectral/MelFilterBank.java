@@ -192,9 +192,10 @@ public final class MelFilterBank {
    * @param out receives {@code nMels} values
    */
   public void apply(double[] spectrum, double[] out) {
-    InvalidParameterException.require(spectrum.length == numBins(), "spectrum length", spectrum.length,
-        "nFft/2 + 1 = " + numBins());
-    InvalidParameterException.require(out.length >= nMels, "out length", out.length, ">= nMels = " + nMels);
+    if (spectrum.length != numBins() || out.length < nMels) {
+      throw new InvalidParameterException("spectrum length = " + spectrum.length + ", out length = " + out.length
+          + " are not allowed: must be nFft/2 + 1 = " + numBins() + " and >= nMels = " + nMels);
+    }
     applyUnchecked(spectrum, out, 0);
   }
 

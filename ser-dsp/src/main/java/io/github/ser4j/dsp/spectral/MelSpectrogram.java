@@ -210,10 +210,15 @@ public final class MelSpectrogram {
 
   /** Checks a caller's output matrix: exactly {@code frames} rows of exactly {@code cols} values. */
   static void checkShape(int rows, int frames, Object[] out, int cols) {
-    InvalidParameterException.require(rows == frames, "out rows", rows, "numFrames = " + frames);
+    // Messages are built only on failure: this runs on every call of the allocation-free forms.
+    if (rows != frames) {
+      throw new InvalidParameterException("out rows = " + rows + " is not allowed: must be numFrames = " + frames);
+    }
     for (Object row : out) {
       int len = row instanceof float[] ? ((float[]) row).length : ((double[]) row).length;
-      InvalidParameterException.require(len == cols, "out row length", len, "exactly " + cols);
+      if (len != cols) {
+        throw new InvalidParameterException("out row length = " + len + " is not allowed: must be exactly " + cols);
+      }
     }
   }
 
