@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * The benchmark input: the 3 s, 16 kHz speech clip {@code c_speech} of the librosa reference data,
- * read from {@code <ser4j.shared>/reference/arrays/signals/c_speech.f64} (system property
+ * The benchmark input: the 3 s, 16 kHz speech clip {@code c_speech} of the librosa reference data
+ * (or another reference signal), read from {@code <ser4j.shared>/reference/arrays/signals/<id>.f64} (system property
  * {@code ser4j.shared}, default {@code ../shared} relative to the working directory), or a seeded
  * synthetic 3 s signal (harmonics plus noise) when the reference data is absent.
  */
@@ -26,7 +26,18 @@ final class BenchmarkClip {
 
   /** @return the 48 000 samples of the speech clip (or the synthetic stand-in) */
   static float[] speech() {
-    Path f = shared().resolve("reference/arrays/signals/c_speech.f64");
+    return signal("c_speech");
+  }
+
+  /**
+   * A reference signal.
+   *
+   * @param id {@code c_speech} (speech, exact zeros from 2.48 s), {@code b_noise} (white noise) or
+   *     {@code a_chirp}
+   * @return its samples, or the synthetic stand-in when the reference data is absent
+   */
+  static float[] signal(String id) {
+    Path f = shared().resolve("reference/arrays/signals/" + id + ".f64");
     if (Files.isRegularFile(f)) {
       try {
         double[] d = readF64(f);

@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,6 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class MelSpectrogramBenchmark {
   private MelSpectrogram mel;
+  /**
+   * The input: {@code c_speech} (frames 80-93 are exact zeros, whose FFT is skipped) or
+   * {@code b_noise} (no silent frame).
+   */
+  @Param({"c_speech", "b_noise"})
+  public String signal;
+
   private float[] clip;
   private float[][] out;
 
@@ -33,7 +41,7 @@ public class MelSpectrogramBenchmark {
   @Setup
   public void setUp() {
     mel = MelSpectrogram.builder().sampleRate(BenchmarkClip.SAMPLE_RATE).nFft(1024).hopLength(512).nMels(64).build();
-    clip = BenchmarkClip.speech();
+    clip = BenchmarkClip.signal(signal);
     out = new float[mel.numFrames(clip.length)][mel.nMels()];
   }
 

@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,6 +27,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class MfccBenchmark {
   private Mfcc mfcc;
+  /**
+   * The input: {@code c_speech} (frames 80-93 are exact zeros, whose FFT is skipped) or
+   * {@code b_noise} (no silent frame).
+   */
+  @Param({"c_speech", "b_noise"})
+  public String signal;
+
   private float[] clip;
   private float[][] out;
 
@@ -34,7 +42,7 @@ public class MfccBenchmark {
   public void setUp() {
     mfcc = Mfcc.builder().sampleRate(BenchmarkClip.SAMPLE_RATE).nMfcc(40).nFft(2048).hopLength(512).nMels(128)
         .build();
-    clip = BenchmarkClip.speech();
+    clip = BenchmarkClip.signal(signal);
     out = new float[mfcc.numFrames(clip.length)][mfcc.nMfcc()];
   }
 
