@@ -97,6 +97,29 @@ class MfccTest {
   }
 
   @Test
+  void concurrentExtractionEqualsSequential() {
+    // One plan shared by threads: per-thread scratch must keep the results independent.
+    Mfcc m = mfcc(40, 2048, 128);
+    float[][] clips = new float[16][];
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    for (int c = 0; c < clips.length; c++) {
+      clips[c] = new float[16000 + 1000 * c];
+      for (int i = 0; i < clips[c].length; i++) {
+        clips[c][i] = (float) (rnd.nextDouble() - 0.5);
+      }
+    }
+    double[][][] sequential = new double[clips.length][][];
+    for (int c = 0; c < clips.length; c++) {
+      sequential[c] = m.extractDouble(clips[c]);
+    }
+    double[][][] parallel = new double[clips.length][][];
+    java.util.stream.IntStream.range(0, clips.length).parallel().forEach(c -> parallel[c] = m.extractDouble(clips[c]));
+    for (int c = 0; c < clips.length; c++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(sequential[c], parallel[c], "clip " + c);
+    }
+  }
+
+  @Test
   void defaultsFollowLibrosa() {
     Mfcc m = Mfcc.builder().build();
     assertEquals(22050, m.sampleRate());
