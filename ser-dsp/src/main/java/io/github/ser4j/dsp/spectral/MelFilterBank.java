@@ -205,23 +205,41 @@ public final class MelFilterBank {
     for (int i = 0; i < nMels; i++) {
       int o = offset[i];
       int s = start[i] - o;
-      int end = o + length[i];
-      // Four partial sums: one chain of dependent additions would be latency-bound.
+      double acc = 0;
+      for (int j = o, end = o + length[i]; j < end; j++) {
+        acc += w[j] * spectrum[s + j];
+      }
+      out[outOffset + i] = acc;
+    }
+  }
+
+  /**
+   * {@link #applyUnchecked} for four spectra at once: each weight is loaded once for four frames,
+   * and the four sums are independent chains of additions (one chain is latency-bound). Each sum
+   * runs in the same order as in {@link #applyUnchecked}, so the results are identical.
+   */
+  void applyUnchecked4(double[] s0, double[] s1, double[] s2, double[] s3, double[] o0, double[] o1, double[] o2,
+      double[] o3) {
+    double[] w = weights;
+    for (int i = 0; i < nMels; i++) {
+      int o = offset[i];
+      int s = start[i] - o;
       double a0 = 0;
       double a1 = 0;
       double a2 = 0;
       double a3 = 0;
-      int j = o;
-      for (; j + 3 < end; j += 4) {
-        a0 += w[j] * spectrum[s + j];
-        a1 += w[j + 1] * spectrum[s + j + 1];
-        a2 += w[j + 2] * spectrum[s + j + 2];
-        a3 += w[j + 3] * spectrum[s + j + 3];
+      for (int j = o, end = o + length[i]; j < end; j++) {
+        double wj = w[j];
+        int k = s + j;
+        a0 += wj * s0[k];
+        a1 += wj * s1[k];
+        a2 += wj * s2[k];
+        a3 += wj * s3[k];
       }
-      for (; j < end; j++) {
-        a0 += w[j] * spectrum[s + j];
-      }
-      out[outOffset + i] = (a0 + a1) + (a2 + a3);
+      o0[i] = a0;
+      o1[i] = a1;
+      o2[i] = a2;
+      o3[i] = a3;
     }
   }
 

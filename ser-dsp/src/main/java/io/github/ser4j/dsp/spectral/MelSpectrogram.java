@@ -183,19 +183,32 @@ public final class MelSpectrogram {
   /** {@code W |X|^power} without the dB step, into {@code rows} (frames x nMels). */
   void computePower(float[] samples, double[][] rows) {
     Stft.Workspace ws = stft.workspace();
-    double[] spec = scratch.get().spectrum;
-    for (int t = 0; t < rows.length; t++) {
-      stft.power(samples, t, ws, spec);
-      if (power == 1.0) {
-        for (int k = 0; k < spec.length; k++) {
-          spec[k] = Math.sqrt(spec[k]);
-        }
-      } else if (power != 2.0) {
-        for (int k = 0; k < spec.length; k++) {
-          spec[k] = Math.pow(Math.sqrt(spec[k]), power);
-        }
+    double[][] spec = scratch.get().spectra;
+    int frames = rows.length;
+    int t = 0;
+    for (; t + 4 <= frames; t += 4) {
+      for (int i = 0; i < 4; i++) {
+        spectrum(samples, t + i, ws, spec[i]);
       }
-      bank.applyUnchecked(spec, rows[t], 0);
+      bank.applyUnchecked4(spec[0], spec[1], spec[2], spec[3], rows[t], rows[t + 1], rows[t + 2], rows[t + 3]);
+    }
+    for (; t < frames; t++) {
+      spectrum(samples, t, ws, spec[0]);
+      bank.applyUnchecked(spec[0], rows[t], 0);
+    }
+  }
+
+  /** {@code |X|^power} of frame t into {@code spec}. */
+  private void spectrum(float[] samples, int t, Stft.Workspace ws, double[] spec) {
+    stft.power(samples, t, ws, spec);
+    if (power == 1.0) {
+      for (int k = 0; k < spec.length; k++) {
+        spec[k] = Math.sqrt(spec[k]);
+      }
+    } else if (power != 2.0) {
+      for (int k = 0; k < spec.length; k++) {
+        spec[k] = Math.pow(Math.sqrt(spec[k]), power);
+      }
     }
   }
 
@@ -222,13 +235,13 @@ public final class MelSpectrogram {
     }
   }
 
-  /** Per-thread buffers: one spectrum and a frames x nMels matrix reused while the length repeats. */
+  /** Per-thread buffers: four spectra and a frames x nMels matrix reused while the length repeats. */
   private static final class Scratch {
-    final double[] spectrum;
+    final double[][] spectra;
     double[][] rows = new double[0][];
 
     Scratch(int bins) {
-      spectrum = new double[bins];
+      spectra = new double[4][bins];
     }
 
     double[][] rows(int frames, int cols) {

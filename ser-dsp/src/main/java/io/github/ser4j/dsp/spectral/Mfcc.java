@@ -28,13 +28,17 @@ public final class Mfcc {
   private final MelSpectrogram mel;
   private final int nMfcc;
   private final double lifter;
-  private final PowerToDb toDb;
+  private final double topDb;
   /**
    * DCT-II (ortho) times the lifter, one row per mel band: {@code dct[n][k]}. Separate rows (not one
    * flat array with an offset) let the JIT vectorise the inner loop over k.
    */
   private final double[][] dct;
   private final ThreadLocal<Scratch> scratch;
+  /** librosa's {@code amin} for MFCC: the smallest power considered. */
+  private static final double AMIN = 1e-10;
+  /** {@code 10 / ln 10}: dB per neper of power. */
+  private static final double DB_PER_NEPER = 10 / Math.log(10);
   /** Frames transformed together by the DCT. */
   private static final int BLOCK = 4;
 
@@ -44,7 +48,7 @@ public final class Mfcc {
     InvalidParameterException.require(b.nMfcc <= nMels, "nMfcc", b.nMfcc, "<= nMels (" + nMels + ")");
     this.nMfcc = b.nMfcc;
     this.lifter = b.lifter;
-    this.toDb = PowerToDb.defaults().topDb(b.topDb);
+    this.topDb = b.topDb;
     this.dct = new double[nMels][nMfcc];
     for (int k = 0; k < nMfcc; k++) {
       // scipy.fft.dct(type=2, norm='ortho'): sqrt(1/N) for k = 0, sqrt(2/N) otherwise.
@@ -188,8 +192,31 @@ public final class Mfcc {
   private double[][] logMel(float[] samples, int frames, Scratch s) {
     double[][] rows = s.rows(frames, mel.nMels());
     mel.computePower(samples, rows);
-    toDb.applyInPlace(rows);
+    toDecibels(rows);
     return rows;
+  }
+
+  /**
+   * {@code power_to_db(S, ref=1.0, amin=1e-10, top_db)} in place, as {@link PowerToDb#defaults()}
+   * with this top_db, but with {@link FastLog} (the logarithms are most of this step's cost).
+   */
+  private void toDecibels(double[][] rows) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        double db = DB_PER_NEPER * FastLog.ln(Math.max(AMIN, row[i]));
+        row[i] = db;
+        max = Math.max(max, db);
+      }
+    }
+    if (topDb != Double.POSITIVE_INFINITY) {
+      double floor = max - topDb;
+      for (double[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          row[i] = Math.max(row[i], floor);
+        }
+      }
+    }
   }
 
   /**
