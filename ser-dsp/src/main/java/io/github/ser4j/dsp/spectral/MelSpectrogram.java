@@ -172,6 +172,20 @@ public final class MelSpectrogram {
     return frames;
   }
 
+  /**
+   * Writes the mel spectrogram of a clip into {@code out} as floats, allocating nothing in steady
+   * state for clips of one length (the samples are copied into a per-thread buffer).
+   *
+   * @param clip a clip at {@link #sampleRate()}
+   * @param out {@code numFrames(clip.length()) x nMels}
+   * @return the number of frames
+   * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
+   */
+  public int extract(AudioClip clip, float[][] out) {
+    checkRate(clip, sampleRate);
+    return extract(scratch.get().samples(clip), out);
+  }
+
   /** The mel spectrogram (power, or dB if configured) into {@code rows}, exactly frames x nMels. */
   void compute(float[] samples, double[][] rows) {
     computePower(samples, rows);
@@ -214,11 +228,16 @@ public final class MelSpectrogram {
 
   /** The clip's samples (a copy), after checking its rate against the extractor's. */
   static float[] samplesOf(AudioClip clip, int sampleRate) {
+    checkRate(clip, sampleRate);
+    return clip.samples();
+  }
+
+  /** Rejects a clip whose rate differs from the extractor's, naming both. */
+  static void checkRate(AudioClip clip, int sampleRate) {
     if (clip.sampleRate() != sampleRate) {
       throw new InvalidAudioException("the clip's sample rate is " + clip.sampleRate()
           + " Hz but the extractor was built for " + sampleRate + " Hz: resample the clip first");
     }
-    return clip.samples();
   }
 
   /** Checks a caller's output matrix: exactly {@code frames} rows of exactly {@code cols} values. */
@@ -235,10 +254,11 @@ public final class MelSpectrogram {
     }
   }
 
-  /** Per-thread buffers: four spectra and a frames x nMels matrix reused while the length repeats. */
+  /** Per-thread buffers: four spectra, a frames x nMels matrix and a clip's samples, reused while the length repeats. */
   private static final class Scratch {
     final double[][] spectra;
     double[][] rows = new double[0][];
+    float[] samples = new float[0];
 
     Scratch(int bins) {
       spectra = new double[4][bins];
@@ -249,6 +269,14 @@ public final class MelSpectrogram {
         rows = new double[frames][cols];
       }
       return rows;
+    }
+
+    float[] samples(AudioClip clip) {
+      if (samples.length != clip.length()) {
+        samples = new float[clip.length()];
+      }
+      clip.copyTo(samples);
+      return samples;
     }
   }
 

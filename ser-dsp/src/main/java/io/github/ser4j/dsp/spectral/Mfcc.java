@@ -188,6 +188,20 @@ public final class Mfcc {
     return frames;
   }
 
+  /**
+   * Writes the MFCCs of a clip into {@code out} as floats, allocating nothing in steady state for
+   * clips of one length (the samples are copied into a per-thread buffer).
+   *
+   * @param clip a clip at {@link #sampleRate()}
+   * @param out {@code numFrames(clip.length()) x nMfcc}
+   * @return the number of frames
+   * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
+   */
+  public int extract(AudioClip clip, float[][] out) {
+    MelSpectrogram.checkRate(clip, sampleRate());
+    return extract(scratch.get().samples(clip), out);
+  }
+
   /** The clip-level {@code power_to_db} of the mel spectrogram, in this thread's scratch. */
   private double[][] logMel(float[] samples, int frames, Scratch s) {
     double[][] rows = s.rows(frames, mel.nMels());
@@ -269,10 +283,11 @@ public final class Mfcc {
     }
   }
 
-  /** Per-thread buffers: the log-mel matrix (reused while the length repeats) and one frame's output. */
+  /** Per-thread buffers: the log-mel matrix and a clip's samples (reused while the length repeats), DCT outputs. */
   private static final class Scratch {
     final double[][] coefficients;
     double[][] rows = new double[0][];
+    float[] samples = new float[0];
 
     Scratch(int nMfcc) {
       coefficients = new double[BLOCK][nMfcc];
@@ -283,6 +298,14 @@ public final class Mfcc {
         rows = new double[frames][cols];
       }
       return rows;
+    }
+
+    float[] samples(AudioClip clip) {
+      if (samples.length != clip.length()) {
+        samples = new float[clip.length()];
+      }
+      clip.copyTo(samples);
+      return samples;
     }
   }
 

@@ -112,10 +112,13 @@ class MelSpectrogramTest {
     float[][] f = m.extract(AudioClip.of(y, 16000));
     float[][] into = new float[m.numFrames(y.length)][64];
     assertEquals(94, m.extract(y, into));
+    float[][] fromClip = new float[94][64];
+    assertEquals(94, m.extract(AudioClip.of(y, 16000), fromClip));
     for (int t = 0; t < d.length; t++) {
       for (int i = 0; i < 64; i++) {
         assertEquals((float) d[t][i], f[t][i]);
         assertEquals((float) d[t][i], into[t][i]);
+        assertEquals((float) d[t][i], fromClip[t][i]);
       }
     }
   }

@@ -87,10 +87,13 @@ class MfccTest {
     double[][] intoD = new double[m.numFrames(y.length)][40];
     m.extract(y, into);
     m.extractDouble(y, intoD);
+    float[][] fromClip = new float[m.numFrames(y.length)][40];
+    assertEquals(94, m.extract(AudioClip.of(y, 16_000), fromClip));
     for (int t = 0; t < d.length; t++) {
       for (int k = 0; k < 40; k++) {
         assertEquals((float) d[t][k], f[t][k]);
         assertEquals((float) d[t][k], into[t][k]);
+        assertEquals((float) d[t][k], fromClip[t][k]);
         assertEquals(d[t][k], intoD[t][k]);
       }
     }
@@ -140,6 +143,7 @@ class MfccTest {
     assertThrows(InvalidParameterException.class, () -> Mfcc.builder().topDb(0));
     Mfcc m = mfcc(13, 1024, 64);
     assertThrows(InvalidAudioException.class, () -> m.extract(AudioClip.of(new float[100], 8000)));
+    assertThrows(InvalidAudioException.class, () -> m.extract(AudioClip.of(new float[100], 8000), new float[1][13]));
     assertThrows(InvalidAudioException.class, () -> m.extract(new float[0]));
     assertThrows(InvalidParameterException.class, () -> m.extract(new float[1024], new float[3][12]));
   }
