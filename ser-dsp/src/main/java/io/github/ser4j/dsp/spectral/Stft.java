@@ -122,34 +122,75 @@ public final class Stft {
   public int forEachFrame(float[] y, FrameConsumer consumer) {
     int frames = numFrames(y.length);
     Workspace ws = workspace.get();
-    double[] buf = ws.frame;
-    double[] re = ws.re;
-    double[] im = ws.im;
-    int half = nFft / 2;
-    int offset = center ? -half : 0;
     for (int t = 0; t < frames; t++) {
-      int start = t * hopLength + offset;
-      if (start >= 0 && start + nFft <= y.length) {
-        for (int n = 0; n < nFft; n++) {
-          buf[n] = y[start + n] * window[n];
-        }
-      } else {
-        for (int n = 0; n < nFft; n++) {
-          buf[n] = padMode.sampleAt(y, start + n) * window[n];
-        }
-      }
-      fft.realForward(buf);
-      re[0] = buf[0];
-      im[0] = 0;
-      re[half] = buf[1];
-      im[half] = 0;
-      for (int k = 1; k < half; k++) {
-        re[k] = buf[2 * k];
-        im[k] = buf[2 * k + 1];
-      }
-      consumer.accept(t, re, im);
+      spectrum(y, t, ws);
+      consumer.accept(t, ws.re, ws.im);
     }
     return frames;
+  }
+
+  /** @return this thread's scratch buffers (for the fused extractors of this package) */
+  Workspace workspace() {
+    return workspace.get();
+  }
+
+  /**
+   * Frame {@code t} of {@code y}, windowed and transformed: leaves the spectrum in {@code ws.re} and
+   * {@code ws.im} (nFft/2 + 1 bins each).
+   */
+  void spectrum(float[] y, int t, Workspace ws) {
+    loadAndTransform(y, t, ws);
+    double[] buf = ws.frame;
+    int half = nFft / 2;
+    ws.re[0] = buf[0];
+    ws.im[0] = 0;
+    ws.re[half] = buf[1];
+    ws.im[half] = 0;
+    for (int k = 1; k < half; k++) {
+      ws.re[k] = buf[2 * k];
+      ws.im[k] = buf[2 * k + 1];
+    }
+  }
+
+  /**
+   * The power spectrum {@code |X[k]|^2} of frame {@code t} of {@code y} into {@code out} (nFft/2 + 1
+   * values), without materialising the complex spectrum.
+   */
+  void power(float[] y, int t, Workspace ws, double[] out) {
+    loadAndTransform(y, t, ws);
+    double[] buf = ws.frame;
+    int half = nFft / 2;
+    out[0] = buf[0] * buf[0];
+    out[half] = buf[1] * buf[1];
+    for (int k = 1; k < half; k++) {
+      double r = buf[2 * k];
+      double i = buf[2 * k + 1];
+      out[k] = r * r + i * i;
+    }
+  }
+
+  /**
+   * Windowed frame, transformed in place by JTransforms (packed real layout). An all-zero frame
+   * (silence, zero padding of fixed-length clips) is its own transform, so its FFT is skipped.
+   */
+  private void loadAndTransform(float[] y, int t, Workspace ws) {
+    double[] buf = ws.frame;
+    int start = t * hopLength - (center ? nFft / 2 : 0);
+    if (start >= 0 && start + nFft <= y.length) {
+      for (int n = 0; n < nFft; n++) {
+        buf[n] = y[start + n] * window[n];
+      }
+    } else {
+      for (int n = 0; n < nFft; n++) {
+        buf[n] = padMode.sampleAt(y, start + n) * window[n];
+      }
+    }
+    for (int n = 0; n < nFft; n++) {
+      if (buf[n] != 0) {
+        fft.realForward(buf);
+        return;
+      }
+    }
   }
 
   /**
@@ -177,12 +218,10 @@ public final class Stft {
    */
   public double[][] power(float[] y) {
     double[][] out = new double[numFrames(y.length)][numBins()];
-    forEachFrame(y, (t, r, i) -> {
-      double[] o = out[t];
-      for (int k = 0; k < o.length; k++) {
-        o[k] = r[k] * r[k] + i[k] * i[k];
-      }
-    });
+    Workspace ws = workspace.get();
+    for (int t = 0; t < out.length; t++) {
+      power(y, t, ws, out[t]);
+    }
     return out;
   }
 
@@ -256,7 +295,8 @@ public final class Stft {
     return out;
   }
 
-  private static final class Workspace {
+  /** Per-thread scratch: the frame and one spectrum. */
+  static final class Workspace {
     final double[] frame;
     final double[] re;
     final double[] im;
