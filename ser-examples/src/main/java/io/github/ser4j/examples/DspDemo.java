@@ -53,6 +53,9 @@ public final class DspDemo {
     }
     try {
       run(input, outDir, out);
+    } catch (java.nio.file.NoSuchFileException e) {
+      System.err.println("ser4j demo: no such file: " + e.getFile());
+      System.exit(1);
     } catch (IOException | DspException e) {
       System.err.println("ser4j demo: " + e.getMessage());
       System.exit(1);
@@ -76,14 +79,15 @@ public final class DspDemo {
     long t0 = System.nanoTime();
     AudioClip at16k = clip.resample(RATE);
     long t1 = System.nanoTime();
-    out.printf(Locale.ROOT, "Mono clip at %d Hz: %d samples (%.3f s); resampling took %.2f ms%n", RATE, at16k.length(),
+    out.printf(Locale.ROOT, "Mono clip at %d Hz: %d samples (%.3f s); resampling took %.2f ms (first call: includes the filter design)%n", RATE, at16k.length(),
         at16k.durationSeconds(), (t1 - t0) / 1e6);
 
     Mfcc mfcc = Mfcc.builder().sampleRate(RATE).nMfcc(40).nFft(2048).hopLength(512).nMels(128).build();
     double[][] coeffs = mfcc.extractDouble(at16k);
     double ms = medianMillis(() -> mfcc.extractDouble(at16k));
     out.printf(Locale.ROOT, "MFCC 40 (n_fft 2048, hop 512, 128 mels, librosa.feature.mfcc): %d frames x %d, "
-        + "%.3f ms per extraction%n", coeffs.length, coeffs[0].length, ms);
+        + "%.3f ms per extraction (median after a short warm-up; JMH figures: docs/benchmarks.md)%n",
+        coeffs.length, coeffs[0].length, ms);
     Functionals stats = Functionals.builder().mean().std().min().max().build();
     double[] v = stats.extract(coeffs);
     int n = coeffs[0].length;
@@ -109,7 +113,8 @@ public final class DspDemo {
   private static double medianMillis(Runnable task) {
     int runs = 31;
     double[] t = new double[runs];
-    for (int i = 0; i < 10; i++) {
+    long warmUntil = System.nanoTime() + 1_500_000_000L;
+    while (System.nanoTime() < warmUntil) {
       task.run();
     }
     for (int i = 0; i < runs; i++) {

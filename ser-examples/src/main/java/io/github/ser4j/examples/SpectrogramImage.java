@@ -28,7 +28,7 @@ final class SpectrogramImage {
     int left = 60;
     int top = 36;
     int bottom = 40;
-    int right = 70;
+    int right = 90;
     int w = left + frames * cell + right;
     int cellH = Math.max(2, 256 / bands);
     int h = top + bands * cellH + bottom;
