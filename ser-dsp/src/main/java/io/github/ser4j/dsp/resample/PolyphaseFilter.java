@@ -31,39 +31,19 @@ final class PolyphaseFilter implements Plan {
   private final int[] position;
 
   PolyphaseFilter(FilterDesign.Prototype p) {
-    this.up = p.up();
-    this.down = p.down();
-    double[] h = p.taps();
-    int length = h.length;
-    long[] lowest = new long[up];
-    int maxTaps = 0;
-    long minLowest = Long.MAX_VALUE;
-    for (int r = 0; r < up; r++) {
-      // Output k = r (m = 0) sits at up-rate position t = center + r * down; input n contributes tap
-      // h[t - n * up] when it lies in [0, length).
-      long t = p.center() + (long) r * down;
-      long lo = Math.floorDiv(t - length + 1 + up - 1, up);
-      long hi = Math.floorDiv(t, up);
-      lowest[r] = lo;
-      maxTaps = (int) Math.max(maxTaps, hi - lo + 1);
-      minLowest = Math.min(minLowest, lo);
-    }
-    this.taps = (maxTaps + 3) & ~3;
-    this.pad = (int) Math.max(0, -minLowest);
-    this.coef = new double[up * taps];
-    this.first = new int[up];
+    PhaseTable t = PhaseTable.of(p);
+    this.up = t.up();
+    this.down = t.down();
+    this.taps = t.taps();
+    this.coef = t.coef();
+    this.first = t.first();
+    this.pad = t.pad();
     this.component = new int[up * taps];
     this.position = new int[up * taps];
     for (int r = 0; r < up; r++) {
-      long t = p.center() + (long) r * down;
-      first[r] = (int) (lowest[r] + pad);
       for (int j = 0; j < taps; j++) {
         component[r * taps + j] = (first[r] + j) % down;
         position[r * taps + j] = (first[r] + j) / down;
-        long idx = t - (lowest[r] + j) * up;
-        if (idx >= 0 && idx < length) {
-          coef[r * taps + j] = h[(int) idx];
-        }
       }
     }
   }
@@ -176,7 +156,7 @@ final class PolyphaseFilter implements Plan {
     }
   }
 
-  private static String firstNonFinite(Object x, int n) {
+  static String firstNonFinite(Object x, int n) {
     for (int i = 0; i < n; i++) {
       double v = x instanceof float[] f ? f[i] : ((double[]) x)[i];
       if (!Double.isFinite(v)) {

@@ -16,7 +16,7 @@ final class TwoStageFilter implements Plan {
   private final boolean downsampling;
   private final OverlapSaveFilter sharp;
   /** Null when the ratio is an integer: then no image or alias can land below the lower Nyquist. */
-  private final PolyphaseFilter interpolator;
+  private final PolyphaseInterpolator interpolator;
   /** The sharp filter's delay in samples of the rate it runs at. */
   private final int delay;
   private final int up;
@@ -38,7 +38,7 @@ final class TwoStageFilter implements Plan {
       // Downsampling reads the sharp filter's full convolution, which starts `delay` input samples
       // early; upsampling produces `delay` extra outputs before time 0 for the sharp filter to use.
       int shift = downsampling ? delay * up : -delay * down;
-      this.interpolator = new PolyphaseFilter(new FilterDesign.Prototype(i.taps(), i.center() + shift, up, down));
+      this.interpolator = new PolyphaseInterpolator(new FilterDesign.Prototype(i.taps(), i.center() + shift, up, down));
     }
   }
 
