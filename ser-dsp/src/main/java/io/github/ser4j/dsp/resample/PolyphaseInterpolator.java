@@ -1,6 +1,5 @@
 package io.github.ser4j.dsp.resample;
 
-import io.github.ser4j.dsp.InvalidAudioException;
 import java.util.Arrays;
 
 /**
@@ -37,14 +36,13 @@ final class PolyphaseInterpolator {
   }
 
   /**
-   * Filters {@code x} (zero outside {@code [0, n)}) and writes output samples {@code 0 .. nCompute-1}
+   * Filters {@code x} (zero outside {@code [0, n)}; the caller has checked that it is finite) and writes output samples {@code 0 .. nCompute-1}
    * to {@code dst}.
    *
    * @param x float[] or double[]
    * @param n input samples
    * @param dst float[] or double[]
    * @param nCompute outputs to compute
-   * @throws InvalidAudioException if an input sample is NaN or infinite
    */
   void apply(Object x, int n, Object dst, int nCompute) {
     if (nCompute <= 0) {
@@ -60,9 +58,7 @@ final class PolyphaseInterpolator {
       rowCount = Math.max(rowCount, first[r] + taps);
     }
     float[][] rows = Scratch.rows(rowCount, perClass);
-    if (!fillRows(x, n, rows, rowCount, perClass)) {
-      throw new InvalidAudioException(PolyphaseFilter.firstNonFinite(x, n));
-    }
+    fillRows(x, n, rows, rowCount, perClass);
     float[] acc = Scratch.floats(perClass);
     for (int r = 0; r < classes; r++) {
       int count = table.perClass(r, nCompute);
@@ -95,32 +91,40 @@ final class PolyphaseInterpolator {
 
   /**
    * Writes {@code rows[s][m] = p[s + m * down]} for {@code s < rowCount, m < perClass}, where
-   * {@code p} is {@code x} after {@code pad} zeros; false if a sample is not finite. The first
-   * {@code down} rows are filled walking the input in order (each sample lands in exactly one row);
-   * row {@code s >= down} is row {@code s - down} advanced by one output.
+   * {@code p} is {@code x} after {@code pad} zeros. The first {@code down} rows are gathered from the
+   * input with stride {@code down} (each sample lands in exactly one of them); row {@code s >= down}
+   * is row {@code s - down} advanced by one output.
    */
-  private boolean fillRows(Object x, int n, float[][] rows, int rowCount, int perClass) {
+  private void fillRows(Object x, int n, float[][] rows, int rowCount, int perClass) {
     int down = table.down();
     int pad = table.pad();
-    int direct = Math.min(down, rowCount);
-    float check = 0;
-    float[] f = x instanceof float[] a ? a : null;
-    double[] d = f == null ? (double[]) x : null;
-    for (int m = 0; m < perClass; m++) {
-      int i = m * down - pad;
-      for (int s = 0; s < direct; s++, i++) {
-        float v = i < 0 || i >= n ? 0f : f != null ? f[i] : (float) d[i];
-        check += v - v;
-        rows[s][m] = v;
+    for (int s = 0; s < Math.min(down, rowCount); s++) {
+      float[] row = rows[s];
+      // Outputs m with 0 <= s - pad + m * down < n read the input; the others are zero padding.
+      int lo = Math.min(perClass, Math.max(0, ceilDiv(pad - s, down)));
+      int hi = Math.max(lo, Math.min(perClass, ceilDiv(n + pad - s, down)));
+      Arrays.fill(row, 0, lo, 0f);
+      int i = s - pad + lo * down;
+      if (x instanceof float[] f) {
+        for (int m = lo; m < hi; m++, i += down) {
+          row[m] = f[i];
+        }
+      } else {
+        double[] d = (double[]) x;
+        for (int m = lo; m < hi; m++, i += down) {
+          row[m] = (float) d[i];
+        }
       }
+      Arrays.fill(row, hi, perClass, 0f);
     }
     for (int s = down; s < rowCount; s++) {
       System.arraycopy(rows[s - down], 1, rows[s], 0, perClass - 1);
       int i = s + (perClass - 1) * down - pad;
-      float v = i < 0 || i >= n ? 0f : f != null ? f[i] : (float) d[i];
-      check += v - v;
-      rows[s][perClass - 1] = v;
+      rows[s][perClass - 1] = i < 0 || i >= n ? 0f : x instanceof float[] f ? f[i] : (float) ((double[]) x)[i];
     }
-    return check == 0;
+  }
+
+  private static int ceilDiv(int a, int b) {
+    return -Math.floorDiv(-a, b);
   }
 }

@@ -47,8 +47,8 @@ final class TwoStageFilter implements Plan {
     if (nCompute <= 0) {
       return;
     }
+    PolyphaseFilter.requireFinite(x, n);
     if (downsampling) {
-      PolyphaseFilter.requireFinite(x, n);
       int nz = n + sharp.length() - 1;
       double[] z = Scratch.get(Scratch.INTERMEDIATE, nz);
       sharp.convolve(x, n, 0, z, nz);
@@ -63,7 +63,6 @@ final class TwoStageFilter implements Plan {
       if (interpolator != null) {
         interpolator.apply(x, n, w, nw);
       } else {
-        PolyphaseFilter.requireFinite(x, n);
         zeroStuff(x, n, w, nw);
       }
       sharp.convolve(w, nw, 2 * delay, dst, nCompute);
