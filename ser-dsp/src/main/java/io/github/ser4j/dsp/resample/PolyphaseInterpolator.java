@@ -57,7 +57,7 @@ final class PolyphaseInterpolator {
     for (int r = 0; r < classes; r++) {
       rowCount = Math.max(rowCount, first[r] + taps);
     }
-    float[][] rows = Scratch.rows(rowCount, perClass);
+    float[][] rows = Scratch.rows(Scratch.INTERPOLATOR_ROWS, rowCount, perClass);
     fillRows(x, n, rows, rowCount, perClass);
     float[] acc = Scratch.floats(perClass);
     for (int r = 0; r < classes; r++) {

@@ -121,8 +121,10 @@ public final class Resampler {
   }
 
   /**
-   * Resamples double samples (the whole computation is in double precision; use this overload to
-   * compare with float64 references).
+   * Resamples double samples. The polyphase mode and the high-quality mode's sharp stage compute in
+   * double precision; the high-quality interpolator multiplies in float (within 5e-7 of the double
+   * computation, far below its 2e-5 pass-band tolerance). Use this overload to compare with float64
+   * references.
    *
    * @param y samples at {@code fromRate}; must be finite
    * @param fromRate input rate in Hz, &gt; 0

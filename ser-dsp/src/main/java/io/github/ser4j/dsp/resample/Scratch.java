@@ -21,7 +21,9 @@ final class Scratch {
   private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[4][0]);
   /** {@link PolyphaseInterpolator}'s accumulator. */
   private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[1][0]);
-  /** {@link PolyphaseInterpolator}'s input rows (all of one length). */
+  /** {@link PolyphaseInterpolator}'s input rows. */
+  static final int INTERPOLATOR_ROWS = 0;
+  /** Row sets by slot (all rows of a set have one length). */
   private static final ThreadLocal<float[][][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0][0]);
 
   private Scratch() {}
@@ -70,23 +72,24 @@ final class Scratch {
   /**
    * At least {@code count} float arrays of at least {@code length} values each; contents arbitrary.
    *
+   * @param slot one of the row slot constants
    * @param count the number of rows needed
    * @param length the length each row needs
    * @return the rows
    */
-  static float[][] rows(int count, int length) {
+  static float[][] rows(int slot, int count, int length) {
     if ((long) count * length > Integer.MAX_VALUE - 8) {
       throw new InvalidAudioException("resampling needs a work array of " + (long) count * length
           + " samples, too long for one call: split the signal");
     }
     float[][][] holder = ROWS.get();
-    float[][] rows = holder[0];
+    float[][] rows = holder[slot];
     if (rows.length >= count && (count == 0 || rows[0].length >= length)) {
       return rows;
     }
     float[][] grown = new float[Math.max(count, rows.length)][Math.max(length, rows.length > 0 ? rows[0].length : 0)];
     if ((long) grown.length * grown[0].length <= MAX_CACHED) {
-      holder[0] = grown;
+      holder[slot] = grown;
     }
     return grown;
   }
