@@ -11,7 +11,7 @@ import java.util.Arrays;
  * signal at input time {@code k * fromRate / toRate}, as if one filter had been used. One direct
  * polyphase filter with the same response needs 180 taps per output for 22050 to 16000 Hz (390 for
  * 48000 to 16000 Hz): 8.6 million multiply-adds for 3 s at 22050 Hz, which even in the vectorised
- * float layout of {@link PolyphaseInterpolator} (about 6 per ns) costs 1.3 ms, against about 0.5 ms
+ * float layout of {@link PolyphaseInterpolator} (about 6 per ns) costs 1.3 ms, against about 0.3 ms
  * for the FFT stage plus 0.15 ms for the 24-tap interpolator.
  */
 final class TwoStageFilter implements Plan {
