@@ -53,7 +53,8 @@ final class PolyphaseFilter implements Plan {
    * to {@code dst}; outputs past the end of the signal are the filter's tail.
    */
   @Override
-  public void apply(Object x, int n, Object dst, int nCompute) {
+  public void apply(Object x, int n, Object dst, int nCompute, boolean finite) {
+    // The check is fused into the de-interleaving pass, so it costs nothing to keep it.
     if (nCompute <= 0) {
       return;
     }
@@ -69,9 +70,9 @@ final class PolyphaseFilter implements Plan {
     int stride = (int) ((padded + down - 1) / down);
     double[] xd = Scratch.get(Scratch.DEINTERLEAVED, (long) stride * down);
     double[] acc = Scratch.get(Scratch.ACCUMULATOR, maxPerClass);
-    boolean finite = x instanceof float[] f
+    boolean allFinite = x instanceof float[] f
         ? deinterleave(f, n, xd, stride) : deinterleave((double[]) x, n, xd, stride);
-    if (!finite) {
+    if (!allFinite) {
       throw new InvalidAudioException(firstNonFinite(x, n));
     }
     for (int r = 0; r < classes; r++) {

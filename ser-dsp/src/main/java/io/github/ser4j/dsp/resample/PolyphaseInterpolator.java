@@ -59,7 +59,7 @@ final class PolyphaseInterpolator {
     }
     float[][] rows = Scratch.rows(Scratch.INTERPOLATOR_ROWS, rowCount, perClass);
     fillRows(x, n, rows, rowCount, perClass);
-    float[] acc = Scratch.floats(perClass);
+    float[] acc = Scratch.floats(Scratch.INTERPOLATOR_ACCUMULATOR, perClass);
     for (int r = 0; r < classes; r++) {
       int count = table.perClass(r, nCompute);
       Arrays.fill(acc, 0, count, 0f);

@@ -20,7 +20,11 @@ final class Scratch {
   private static final int MAX_CACHED = 1 << 20;
   private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[4][0]);
   /** {@link PolyphaseInterpolator}'s accumulator. */
-  private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[1][0]);
+  static final int INTERPOLATOR_ACCUMULATOR = 0;
+  /** The samples of a clip being resampled (copied out of the immutable clip). */
+  static final int CLIP_SAMPLES = 1;
+  /** Float arrays by slot. */
+  private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][0]);
   /** {@link PolyphaseInterpolator}'s input rows. */
   static final int INTERPOLATOR_ROWS = 0;
   /** Row sets by slot (all rows of a set have one length). */
@@ -54,17 +58,18 @@ final class Scratch {
   /**
    * A float work array of at least {@code size} values; its contents are arbitrary.
    *
+   * @param slot one of the float slot constants
    * @param size the number of floats needed
    * @return the array
    */
-  static float[] floats(int size) {
+  static float[] floats(int slot, int size) {
     float[][] holder = FLOATS.get();
-    if (holder[0].length >= size) {
-      return holder[0];
+    if (holder[slot].length >= size) {
+      return holder[slot];
     }
     float[] a = new float[size];
     if (size <= MAX_CACHED) {
-      holder[0] = a;
+      holder[slot] = a;
     }
     return a;
   }

@@ -45,11 +45,13 @@ final class TwoStageFilter implements Plan {
   }
 
   @Override
-  public void apply(Object x, int n, Object dst, int nCompute) {
+  public void apply(Object x, int n, Object dst, int nCompute, boolean finite) {
     if (nCompute <= 0) {
       return;
     }
-    PolyphaseFilter.requireFinite(x, n);
+    if (!finite) {
+      PolyphaseFilter.requireFinite(x, n);
+    }
     if (downsampling) {
       int nz = n + sharp.length() - 1;
       double[] z = Scratch.get(Scratch.INTERMEDIATE, nz);
