@@ -89,7 +89,7 @@ final class Scratch {
     }
     float[][][] holder = ROWS.get();
     float[][] rows = holder[slot];
-    if (rows.length >= count && (count == 0 || rows[0].length >= length)) {
+    if (count == 0 || rows.length >= count && rows[0].length >= length) {
       return rows;
     }
     float[][] grown = new float[Math.max(count, rows.length)][Math.max(length, rows.length > 0 ? rows[0].length : 0)];
