@@ -4,26 +4,33 @@ import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Linear convolution with a fixed FIR filter by FFT overlap-save: blocks of {@code size} samples
- * (a power of two, about eight filter lengths) yield {@code size - length + 1} outputs
- * each. The cost per sample does not grow with the filter length, which makes long, sharp filters
- * cheap. Immutable and thread-safe (blocks live in per-thread {@link Scratch}).
+ * (a power of two) yield {@code size - length + 1} outputs each. The cost
+ * per sample does not grow with the filter length, which makes long, sharp filters cheap.
+ *
+ * <p>Two real blocks ride in one complex transform, one as the real part and one as the imaginary
+ * part: the filter is real, so their convolutions stay apart, and one complex transform of N points
+ * measured about 10 % cheaper than two real ones (JTransforms). Immutable and thread-safe (blocks
+ * live in per-thread {@link Scratch}).
  */
 final class OverlapSaveFilter {
   private final int length;
   private final int size;
-  /** The filter's packed real FFT (JTransforms layout). */
+  /** The filter's complex spectrum, interleaved re/im (JTransforms layout). */
   private final double[] spectrum;
   private final DoubleFFT_1D fft;
 
   OverlapSaveFilter(double[] taps) {
     this.length = taps.length;
-    // About 8 filter lengths per block (so overlap costs about 14 %), but no more than 4096 points
-    // unless the filter needs it, since JTransforms goes multi-threaded from 8192.
-    this.size = Math.max(512, Math.min(ceilPow2(8 * length), Math.max(4096, ceilPow2(2 * length))));
+    // 4096 points: the largest transform JTransforms runs on the calling thread (it goes
+    // multi-threaded from 8192), and the cheapest per sample measured (2048-point blocks cost about
+    // 30 % more with a 179-tap filter, 1024-point ones more still). Longer only if the filter needs it.
+    this.size = Math.max(4096, ceilPow2(2 * length));
     this.fft = new DoubleFFT_1D(size);
-    this.spectrum = new double[size];
-    System.arraycopy(taps, 0, spectrum, 0, length);
-    fft.realForward(spectrum);
+    this.spectrum = new double[2 * size];
+    for (int t = 0; t < length; t++) {
+      spectrum[2 * t] = taps[t];
+    }
+    fft.complexForward(spectrum);
   }
 
   private static int ceilPow2(int n) {
@@ -46,45 +53,60 @@ final class OverlapSaveFilter {
    * @param count number of outputs
    */
   void convolve(Object s, int ns, int outStart, Object out, int count) {
-    double[] block = Scratch.get(Scratch.BLOCK, size);
+    double[] block = Scratch.get(Scratch.BLOCK, 2 * size);
     int step = size - length + 1;
-    for (int done = 0; done < count; done += step) {
-      load(s, ns, outStart + done - length + 1, block);
-      fft.realForward(block);
+    for (int done = 0; done < count; done += 2 * step) {
+      load(s, ns, outStart + done - length + 1, block, 0);
+      load(s, ns, outStart + done + step - length + 1, block, 1);
+      fft.complexForward(block);
       multiply(block);
-      fft.realInverse(block, true);
-      int m = Math.min(step, count - done);
-      if (out instanceof float[] f) {
-        for (int i = 0; i < m; i++) {
-          f[done + i] = (float) block[length - 1 + i];
-        }
-      } else {
-        System.arraycopy(block, length - 1, out, done, m);
-      }
+      fft.complexInverse(block, true);
+      store(block, 0, out, done, Math.min(step, count - done));
+      store(block, 1, out, done + step, Math.min(step, count - done - step));
     }
   }
 
-  /** Copies {@code s[from .. from + size)} into the block, zeros outside the signal. */
-  private void load(Object s, int ns, int from, double[] block) {
-    int lo = Math.max(0, -from);
+  /** Copies {@code s[from .. from + size)} into the real ({@code part} 0) or imaginary (1) parts, zeros outside the signal. */
+  private void load(Object s, int ns, int from, double[] block, int part) {
+    int lo = (int) Math.min(size, Math.max(0, -(long) from));
     int hi = (int) Math.max(lo, Math.min(size, (long) ns - from));
-    java.util.Arrays.fill(block, 0, lo, 0.0);
+    for (int t = 0; t < lo; t++) {
+      block[2 * t + part] = 0;
+    }
     if (s instanceof float[] f) {
       for (int t = lo; t < hi; t++) {
-        block[t] = f[from + t];
+        block[2 * t + part] = f[from + t];
       }
     } else {
-      System.arraycopy(s, from + lo, block, lo, hi - lo);
+      double[] d = (double[]) s;
+      for (int t = lo; t < hi; t++) {
+        block[2 * t + part] = d[from + t];
+      }
     }
-    java.util.Arrays.fill(block, hi, size, 0.0);
+    for (int t = hi; t < size; t++) {
+      block[2 * t + part] = 0;
+    }
   }
 
-  /** Complex product with the filter spectrum in JTransforms' packed layout ([0] = DC, [1] = Nyquist). */
+  /** Writes {@code m} outputs (none if {@code m <= 0}) from the block's samples {@code length - 1 ...} of one part. */
+  private void store(double[] block, int part, Object out, int o, int m) {
+    int src = 2 * (length - 1) + part;
+    if (out instanceof float[] f) {
+      for (int i = 0; i < m; i++) {
+        f[o + i] = (float) block[src + 2 * i];
+      }
+    } else {
+      double[] d = (double[]) out;
+      for (int i = 0; i < m; i++) {
+        d[o + i] = block[src + 2 * i];
+      }
+    }
+  }
+
+  /** Complex product with the filter spectrum, both interleaved re/im. */
   private void multiply(double[] b) {
     double[] h = spectrum;
-    b[0] *= h[0];
-    b[1] *= h[1];
-    for (int k = 2; k < size; k += 2) {
+    for (int k = 0; k < 2 * size; k += 2) {
       double re = b[k] * h[k] - b[k + 1] * h[k + 1];
       double im = b[k] * h[k + 1] + b[k + 1] * h[k];
       b[k] = re;

@@ -9,7 +9,9 @@ interface Plan {
    * @param n number of input samples
    * @param dst output (float[] or double[]), at least {@code nCompute} long
    * @param nCompute number of output samples to compute
+   * @param finite true if the caller guarantees that the samples are finite (an {@code AudioClip}'s),
+   *     so a separate checking pass can be skipped
    * @throws io.github.ser4j.dsp.InvalidAudioException if an input sample is NaN or infinite
    */
-  void apply(Object x, int n, Object dst, int nCompute);
+  void apply(Object x, int n, Object dst, int nCompute, boolean finite);
 }

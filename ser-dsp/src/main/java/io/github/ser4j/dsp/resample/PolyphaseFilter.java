@@ -31,39 +31,19 @@ final class PolyphaseFilter implements Plan {
   private final int[] position;
 
   PolyphaseFilter(FilterDesign.Prototype p) {
-    this.up = p.up();
-    this.down = p.down();
-    double[] h = p.taps();
-    int length = h.length;
-    long[] lowest = new long[up];
-    int maxTaps = 0;
-    long minLowest = Long.MAX_VALUE;
-    for (int r = 0; r < up; r++) {
-      // Output k = r (m = 0) sits at up-rate position t = center + r * down; input n contributes tap
-      // h[t - n * up] when it lies in [0, length).
-      long t = p.center() + (long) r * down;
-      long lo = Math.floorDiv(t - length + 1 + up - 1, up);
-      long hi = Math.floorDiv(t, up);
-      lowest[r] = lo;
-      maxTaps = (int) Math.max(maxTaps, hi - lo + 1);
-      minLowest = Math.min(minLowest, lo);
-    }
-    this.taps = (maxTaps + 3) & ~3;
-    this.pad = (int) Math.max(0, -minLowest);
-    this.coef = new double[up * taps];
-    this.first = new int[up];
+    PhaseTable t = PhaseTable.of(p);
+    this.up = t.up();
+    this.down = t.down();
+    this.taps = t.taps();
+    this.coef = t.coef();
+    this.first = t.first();
+    this.pad = t.pad();
     this.component = new int[up * taps];
     this.position = new int[up * taps];
     for (int r = 0; r < up; r++) {
-      long t = p.center() + (long) r * down;
-      first[r] = (int) (lowest[r] + pad);
       for (int j = 0; j < taps; j++) {
         component[r * taps + j] = (first[r] + j) % down;
         position[r * taps + j] = (first[r] + j) / down;
-        long idx = t - (lowest[r] + j) * up;
-        if (idx >= 0 && idx < length) {
-          coef[r * taps + j] = h[(int) idx];
-        }
       }
     }
   }
@@ -73,7 +53,8 @@ final class PolyphaseFilter implements Plan {
    * to {@code dst}; outputs past the end of the signal are the filter's tail.
    */
   @Override
-  public void apply(Object x, int n, Object dst, int nCompute) {
+  public void apply(Object x, int n, Object dst, int nCompute, boolean finite) {
+    // The check is fused into the de-interleaving pass, so it costs nothing to keep it.
     if (nCompute <= 0) {
       return;
     }
@@ -89,9 +70,9 @@ final class PolyphaseFilter implements Plan {
     int stride = (int) ((padded + down - 1) / down);
     double[] xd = Scratch.get(Scratch.DEINTERLEAVED, (long) stride * down);
     double[] acc = Scratch.get(Scratch.ACCUMULATOR, maxPerClass);
-    boolean finite = x instanceof float[] f
+    boolean allFinite = x instanceof float[] f
         ? deinterleave(f, n, xd, stride) : deinterleave((double[]) x, n, xd, stride);
-    if (!finite) {
+    if (!allFinite) {
       throw new InvalidAudioException(firstNonFinite(x, n));
     }
     for (int r = 0; r < classes; r++) {
@@ -160,23 +141,41 @@ final class PolyphaseFilter implements Plan {
    * @throws InvalidAudioException naming the first NaN or infinite sample
    */
   static void requireFinite(Object x, int n) {
-    double check = 0;
+    // v - v is 0 for finite v and NaN otherwise; four independent sums so that the adds' latency
+    // does not serialise the pass.
+    double c0 = 0;
+    double c1 = 0;
+    double c2 = 0;
+    double c3 = 0;
+    int i = 0;
     if (x instanceof float[] f) {
-      for (int i = 0; i < n; i++) {
-        check += f[i] - f[i];
+      for (; i + 3 < n; i += 4) {
+        c0 += f[i] - f[i];
+        c1 += f[i + 1] - f[i + 1];
+        c2 += f[i + 2] - f[i + 2];
+        c3 += f[i + 3] - f[i + 3];
+      }
+      for (; i < n; i++) {
+        c0 += f[i] - f[i];
       }
     } else {
       double[] d = (double[]) x;
-      for (int i = 0; i < n; i++) {
-        check += d[i] - d[i];
+      for (; i + 3 < n; i += 4) {
+        c0 += d[i] - d[i];
+        c1 += d[i + 1] - d[i + 1];
+        c2 += d[i + 2] - d[i + 2];
+        c3 += d[i + 3] - d[i + 3];
+      }
+      for (; i < n; i++) {
+        c0 += d[i] - d[i];
       }
     }
-    if (check != 0) { // NaN != 0 too
+    if (c0 + c1 + c2 + c3 != 0) { // NaN != 0 too
       throw new InvalidAudioException(firstNonFinite(x, n));
     }
   }
 
-  private static String firstNonFinite(Object x, int n) {
+  static String firstNonFinite(Object x, int n) {
     for (int i = 0; i < n; i++) {
       double v = x instanceof float[] f ? f[i] : ((double[]) x)[i];
       if (!Double.isFinite(v)) {

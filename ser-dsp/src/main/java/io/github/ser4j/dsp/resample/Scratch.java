@@ -10,7 +10,7 @@ import io.github.ser4j.dsp.InvalidAudioException;
 final class Scratch {
   /** The de-interleaved, zero-padded input of a polyphase filter. */
   static final int DEINTERLEAVED = 0;
-  /** A polyphase filter's accumulator for one class of outputs. */
+  /** The accumulator of {@link PolyphaseFilter} for one class of outputs. */
   static final int ACCUMULATOR = 1;
   /** The signal between the two stages of the high-quality mode. */
   static final int INTERMEDIATE = 2;
@@ -19,6 +19,16 @@ final class Scratch {
 
   private static final int MAX_CACHED = 1 << 20;
   private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[4][0]);
+  /** {@link PolyphaseInterpolator}'s accumulator. */
+  static final int INTERPOLATOR_ACCUMULATOR = 0;
+  /** The samples of a clip being resampled (copied out of the immutable clip). */
+  static final int CLIP_SAMPLES = 1;
+  /** Float arrays by slot. */
+  private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][0]);
+  /** {@link PolyphaseInterpolator}'s input rows. */
+  static final int INTERPOLATOR_ROWS = 0;
+  /** Row sets by slot (all rows of a set have one length). */
+  private static final ThreadLocal<float[][][]> ROWS = ThreadLocal.withInitial(() -> new float[1][0][0]);
 
   private Scratch() {}
 
@@ -43,5 +53,49 @@ final class Scratch {
       buffers[slot] = a;
     }
     return a;
+  }
+
+  /**
+   * A float work array of at least {@code size} values; its contents are arbitrary.
+   *
+   * @param slot one of the float slot constants
+   * @param size the number of floats needed
+   * @return the array
+   */
+  static float[] floats(int slot, int size) {
+    float[][] holder = FLOATS.get();
+    if (holder[slot].length >= size) {
+      return holder[slot];
+    }
+    float[] a = new float[size];
+    if (size <= MAX_CACHED) {
+      holder[slot] = a;
+    }
+    return a;
+  }
+
+  /**
+   * At least {@code count} float arrays of at least {@code length} values each; contents arbitrary.
+   *
+   * @param slot one of the row slot constants
+   * @param count the number of rows needed
+   * @param length the length each row needs
+   * @return the rows
+   */
+  static float[][] rows(int slot, int count, int length) {
+    if ((long) count * length > Integer.MAX_VALUE - 8) {
+      throw new InvalidAudioException("resampling needs a work array of " + (long) count * length
+          + " samples, too long for one call: split the signal");
+    }
+    float[][][] holder = ROWS.get();
+    float[][] rows = holder[slot];
+    if (count == 0 || rows.length >= count && rows[0].length >= length) {
+      return rows;
+    }
+    float[][] grown = new float[Math.max(count, rows.length)][Math.max(length, rows.length > 0 ? rows[0].length : 0)];
+    if ((long) grown.length * grown[0].length <= MAX_CACHED) {
+      holder[slot] = grown;
+    }
+    return grown;
   }
 }

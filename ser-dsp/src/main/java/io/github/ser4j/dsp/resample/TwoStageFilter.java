@@ -10,13 +10,15 @@ import java.util.Arrays;
  * are symmetric and their delays are compensated, so output sample {@code k} is the band-limited
  * signal at input time {@code k * fromRate / toRate}, as if one filter had been used. One direct
  * polyphase filter with the same response needs 180 taps per output for 22050 to 16000 Hz (390 for
- * 48000 to 16000 Hz) and measured 2 to 3 times slower than the two stages.
+ * 48000 to 16000 Hz): 8.6 million multiply-adds for 3 s at 22050 Hz, which even in the vectorised
+ * float layout of {@link PolyphaseInterpolator} (about 6 per ns) costs 1.3 ms, against about 0.3 ms
+ * for the FFT stage plus 0.15 ms for the 24-tap interpolator.
  */
 final class TwoStageFilter implements Plan {
   private final boolean downsampling;
   private final OverlapSaveFilter sharp;
   /** Null when the ratio is an integer: then no image or alias can land below the lower Nyquist. */
-  private final PolyphaseFilter interpolator;
+  private final PolyphaseInterpolator interpolator;
   /** The sharp filter's delay in samples of the rate it runs at. */
   private final int delay;
   private final int up;
@@ -38,17 +40,19 @@ final class TwoStageFilter implements Plan {
       // Downsampling reads the sharp filter's full convolution, which starts `delay` input samples
       // early; upsampling produces `delay` extra outputs before time 0 for the sharp filter to use.
       int shift = downsampling ? delay * up : -delay * down;
-      this.interpolator = new PolyphaseFilter(new FilterDesign.Prototype(i.taps(), i.center() + shift, up, down));
+      this.interpolator = new PolyphaseInterpolator(new FilterDesign.Prototype(i.taps(), i.center() + shift, up, down));
     }
   }
 
   @Override
-  public void apply(Object x, int n, Object dst, int nCompute) {
+  public void apply(Object x, int n, Object dst, int nCompute, boolean finite) {
     if (nCompute <= 0) {
       return;
     }
-    if (downsampling) {
+    if (!finite) {
       PolyphaseFilter.requireFinite(x, n);
+    }
+    if (downsampling) {
       int nz = n + sharp.length() - 1;
       double[] z = Scratch.get(Scratch.INTERMEDIATE, nz);
       sharp.convolve(x, n, 0, z, nz);
@@ -63,7 +67,6 @@ final class TwoStageFilter implements Plan {
       if (interpolator != null) {
         interpolator.apply(x, n, w, nw);
       } else {
-        PolyphaseFilter.requireFinite(x, n);
         zeroStuff(x, n, w, nw);
       }
       sharp.convolve(w, nw, 2 * delay, dst, nCompute);
