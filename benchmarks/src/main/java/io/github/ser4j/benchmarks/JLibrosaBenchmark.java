@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link JLibrosaBridge} for what it cannot set): mel spectrogram 1024/512/64 and MFCC 40 with
  * 2048/512/128, to compare with {@link MelSpectrogramBenchmark} and {@link MfccBenchmark} (SER4J)
  * and with librosa. Needs the {@code jlibrosa} Maven profile; without it the setup fails with that
- * message.
+ * message. On this machine (2 shared cores, JDK 17, JLibrosa 1.1.8 built from source, 6 runs):
+ * mel spectrogram 16.8-18.2 ms, MFCC 24.0-30.6 ms per call (about 20 MB allocated per call);
+ * librosa 0.11: 1.68 ms and 4.71 ms.
  *
  * <p>Running it, from the repository root:
  *

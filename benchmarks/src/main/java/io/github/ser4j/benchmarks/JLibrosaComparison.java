@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * in JLibrosa and zeros in librosa &ge; 0.10, plays no part). Run from the repository root with
  * {@code java -cp benchmarks/target/benchmarks.jar -Dser4j.shared=../shared
  * io.github.ser4j.benchmarks.JLibrosaComparison} (JLibrosa rows need a {@code -Pjlibrosa} build; see
- * {@link JLibrosaBenchmark}).
+ * {@link JLibrosaBenchmark}). JLibrosa 1.1.8 (built from source) gives: mel spectrogram, all frames,
+ * max abs error 0.0451, max rel error 1.19 (frame 0, reflect padding), frames 1-92 6.97e-6 and
+ * 3.71e-7; MFCC 40, all frames, 33.6 and 2.91 (frames 0-1), frames 2-91 2.97e-5 and 5.95e-8.
  */
 public final class JLibrosaComparison {
   private JLibrosaComparison() {}
