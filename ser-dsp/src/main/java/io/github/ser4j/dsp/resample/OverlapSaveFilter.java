@@ -18,13 +18,16 @@ final class OverlapSaveFilter {
   /** The filter's complex spectrum, interleaved re/im (JTransforms layout). */
   private final double[] spectrum;
   private final DoubleFFT_1D fft;
+  /** Smallest transform size: the largest JTransforms runs on the calling thread. */
+  static final int BLOCK = 2048;
 
   OverlapSaveFilter(double[] taps) {
     this.length = taps.length;
-    // 4096 points: the largest transform JTransforms runs on the calling thread (it goes
-    // multi-threaded from 8192), and the cheapest per sample measured (2048-point blocks cost about
-    // 30 % more with a 179-tap filter, 1024-point ones more still). Longer only if the filter needs it.
-    this.size = Math.max(4096, ceilPow2(2 * length));
+    // 2048-point complex transforms: JTransforms hands a complex transform of 4096 points or more
+    // (8192 doubles, its default 2-thread threshold) to its own thread pool, which costs more in
+    // hand-offs than it saves at this size and competes with callers that parallelise over clips.
+    // Longer only if the filter needs it.
+    this.size = Math.max(BLOCK, ceilPow2(2 * length));
     this.fft = new DoubleFFT_1D(size);
     this.spectrum = new double[2 * size];
     for (int t = 0; t < length; t++) {
