@@ -56,8 +56,22 @@ public final class AudioClip {
     return wrap(f, sampleRate);
   }
 
-  /** Takes ownership of {@code samples} (no copy) after validating it. */
-  static AudioClip wrap(float[] samples, int sampleRate) {
+  /**
+   * Creates a clip that takes ownership of {@code samples} without copying, like
+   * {@link java.nio.ByteBuffer#wrap(byte[])}: for code that has just produced a fresh array (a
+   * decoder, a resampler) and saves a copy of every sample. The caller must not modify the array
+   * afterwards, or the clip would change; when in doubt use {@link #of(float[], int)}.
+   *
+   * @param samples mono samples; not copied
+   * @param sampleRate samples per second, &gt; 0
+   * @return the clip
+   * @throws InvalidParameterException if the sample rate is not positive or the array is null
+   * @throws InvalidAudioException if a sample is NaN or infinite
+   */
+  public static AudioClip wrap(float[] samples, int sampleRate) {
+    if (samples == null) {
+      throw new InvalidParameterException("samples = null is not allowed: must be an array (possibly empty)");
+    }
     InvalidParameterException.require(sampleRate > 0, "sampleRate", sampleRate, "> 0 Hz");
     requireFinite(samples);
     return new AudioClip(samples, sampleRate);

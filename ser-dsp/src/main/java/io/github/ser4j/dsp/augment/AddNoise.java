@@ -133,7 +133,7 @@ public final class AddNoise extends ClipAugmentation {
     for (int i = 0; i < n; i++) {
       out[i] = (float) (x[i] + scale * noise[i]);
     }
-    return AudioClip.of(out, clip.sampleRate());
+    return AudioClip.wrap(out, clip.sampleRate());
   }
 
   static double meanSquare(float[] x) {

@@ -69,6 +69,6 @@ public final class CropOrPad extends ClipAugmentation {
     float[] out = new float[targetLength];
     float[] x = clip.samples();
     System.arraycopy(x, 0, out, offset, n);
-    return AudioClip.of(out, clip.sampleRate());
+    return AudioClip.wrap(out, clip.sampleRate());
   }
 }

@@ -70,6 +70,6 @@ public final class Gain extends ClipAugmentation {
     for (int i = 0; i < x.length; i++) {
       x[i] = (float) (x[i] * factor);
     }
-    return AudioClip.of(x, clip.sampleRate());
+    return AudioClip.wrap(x, clip.sampleRate());
   }
 }

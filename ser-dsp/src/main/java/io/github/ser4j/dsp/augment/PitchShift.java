@@ -102,7 +102,7 @@ public final class PitchShift extends ClipAugmentation {
     int[] pq = ratio(1 / rate);
     float[] stretched = vocoder.timeStretch(clip.samples(), rate);
     float[] resampled = resampler.resample(stretched, pq[0], pq[1]);
-    return AudioClip.of(resampled, clip.sampleRate()).fitToLength(clip.length());
+    return AudioClip.wrap(resampled, clip.sampleRate()).fitToLength(clip.length());
   }
 
   /** The shift {@link #shift} realises for {@code nSteps}, in steps. */

@@ -105,7 +105,7 @@ public final class TimeShift extends ClipAugmentation {
         System.arraycopy(x, -s, out, 0, n + s);
       }
     }
-    return AudioClip.of(out, clip.sampleRate());
+    return AudioClip.wrap(out, clip.sampleRate());
   }
 
   /** Builds a {@link TimeShift}; every setter validates its argument at once. */

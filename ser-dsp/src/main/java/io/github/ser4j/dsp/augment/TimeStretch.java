@@ -83,7 +83,7 @@ public final class TimeStretch extends ClipAugmentation {
     if (clip.isEmpty()) {
       return clip;
     }
-    return AudioClip.of(vocoder.timeStretch(clip.samples(), rate), clip.sampleRate());
+    return AudioClip.wrap(vocoder.timeStretch(clip.samples(), rate), clip.sampleRate());
   }
 
   static void requireRate(double rate) {

@@ -148,7 +148,7 @@ public final class WavReader {
         done += k;
       }
     }
-    return AudioClip.of(out, h.sampleRate());
+    return AudioClip.wrap(out, h.sampleRate());
   }
 
   /** Decodes every channel of a parsed file held in memory. */
@@ -168,7 +168,7 @@ public final class WavReader {
     }
     List<AudioClip> clips = new ArrayList<>(channels);
     for (float[] c : out) {
-      clips.add(AudioClip.of(c, h.sampleRate()));
+      clips.add(AudioClip.wrap(c, h.sampleRate()));
     }
     return List.copyOf(clips);
   }

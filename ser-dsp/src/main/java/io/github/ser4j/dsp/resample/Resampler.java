@@ -172,7 +172,7 @@ public final class Resampler {
     int nOut = outputLength(n, clip.sampleRate(), toRate);
     float[] out = new float[nOut];
     run(y, n, out, nOut, clip.sampleRate(), toRate, true);
-    return AudioClip.of(out, toRate);
+    return AudioClip.wrap(out, toRate);
   }
 
   private void run(Object y, int n, Object out, int nOut, int fromRate, int toRate, boolean finite) {
