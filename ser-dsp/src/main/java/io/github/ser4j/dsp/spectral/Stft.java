@@ -2,6 +2,7 @@ package io.github.ser4j.dsp.spectral;
 
 import io.github.ser4j.dsp.InvalidAudioException;
 import io.github.ser4j.dsp.InvalidParameterException;
+import java.util.Arrays;
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -25,6 +26,7 @@ public final class Stft {
   private final boolean center;
   private final PadMode padMode;
   private final double[] window;
+  private final RealFft forward;
   private final DoubleFFT_1D fft;
   private final ThreadLocal<Workspace> workspace;
 
@@ -37,8 +39,9 @@ public final class Stft {
     this.center = b.center;
     this.padMode = b.padMode;
     this.window = padCenter(windowType.values(winLength, true), nFft);
+    this.forward = RealFft.of(nFft);
     this.fft = new DoubleFFT_1D(nFft);
-    this.workspace = ThreadLocal.withInitial(() -> new Workspace(nFft));
+    this.workspace = ThreadLocal.withInitial(() -> new Workspace(nFft, forward.scratchLength()));
   }
 
   /** @return a builder with librosa's defaults (nFft 2048, hop nFft/4, Hann, centred, zero padding) */
@@ -139,16 +142,11 @@ public final class Stft {
    * {@code ws.im} (nFft/2 + 1 bins each).
    */
   void spectrum(float[] y, int t, Workspace ws) {
-    loadAndTransform(y, t, ws);
-    double[] buf = ws.frame;
-    int half = nFft / 2;
-    ws.re[0] = buf[0];
-    ws.im[0] = 0;
-    ws.re[half] = buf[1];
-    ws.im[half] = 0;
-    for (int k = 1; k < half; k++) {
-      ws.re[k] = buf[2 * k];
-      ws.im[k] = buf[2 * k + 1];
+    if (load(y, t, ws)) {
+      forward.spectrum(ws.frame, ws.re, ws.im, ws.fftScratch);
+    } else {
+      Arrays.fill(ws.re, 0);
+      Arrays.fill(ws.im, 0);
     }
   }
 
@@ -157,23 +155,18 @@ public final class Stft {
    * values), without materialising the complex spectrum.
    */
   void power(float[] y, int t, Workspace ws, double[] out) {
-    loadAndTransform(y, t, ws);
-    double[] buf = ws.frame;
-    int half = nFft / 2;
-    out[0] = buf[0] * buf[0];
-    out[half] = buf[1] * buf[1];
-    for (int k = 1; k < half; k++) {
-      double r = buf[2 * k];
-      double i = buf[2 * k + 1];
-      out[k] = r * r + i * i;
+    if (load(y, t, ws)) {
+      forward.power(ws.frame, out, ws.fftScratch);
+    } else {
+      Arrays.fill(out, 0, nFft / 2 + 1, 0);
     }
   }
 
   /**
-   * Windowed frame, transformed in place by JTransforms (packed real layout). An all-zero frame
-   * (silence, zero padding of fixed-length clips) is its own transform, so its FFT is skipped.
+   * Loads the windowed frame into {@code ws.frame}; returns false if it is all zeros (silence, zero
+   * padding of fixed-length clips), whose transform is zero, so the FFT can be skipped.
    */
-  private void loadAndTransform(float[] y, int t, Workspace ws) {
+  private boolean load(float[] y, int t, Workspace ws) {
     double[] buf = ws.frame;
     int start = t * hopLength - (center ? nFft / 2 : 0);
     if (start >= 0 && start + nFft <= y.length) {
@@ -187,10 +180,10 @@ public final class Stft {
     }
     for (int n = 0; n < nFft; n++) {
       if (buf[n] != 0) {
-        fft.realForward(buf);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   /**
@@ -295,13 +288,15 @@ public final class Stft {
     return out;
   }
 
-  /** Per-thread scratch: the frame and one spectrum. */
+  /** Per-thread scratch: the frame, one spectrum and the forward FFT's own scratch. */
   static final class Workspace {
     final double[] frame;
     final double[] re;
     final double[] im;
+    final double[] fftScratch;
 
-    Workspace(int nFft) {
+    Workspace(int nFft, int fftScratchLength) {
+      fftScratch = new double[fftScratchLength];
       frame = new double[nFft];
       re = new double[nFft / 2 + 1];
       im = new double[nFft / 2 + 1];

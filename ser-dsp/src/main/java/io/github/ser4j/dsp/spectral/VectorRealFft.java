@@ -1,0 +1,271 @@
+package io.github.ser4j.dsp.spectral;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Forward real FFT of a power-of-two size {@code n >= 8} with explicit SIMD through the incubating
+ * Vector API. The {@code n} reals are read as {@code m = n/2} complex points {@code x[2j] + i x[2j+1]},
+ * transformed by a split-format (separate re/im arrays) radix-4 Stockham FFT, and untangled into
+ * the real spectrum. Stockham needs no bit reversal, and in every stage but the first the inner
+ * loop runs over {@code s} contiguous points sharing one twiddle, so each vector load and store is
+ * contiguous; the first stage (stride 1, where that would need shuffles) is scalar and also does the
+ * even/odd unpacking. Loaded only by reflection from {@link RealFft#of}, when the module is present.
+ */
+final class VectorRealFft implements RealFft {
+  /** 256-bit vectors even with AVX-512: measured faster here (AMD EPYC) than 512-bit ones. */
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED.length() >= 4
+      ? DoubleVector.SPECIES_256 : DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  private static final VectorShuffle<Double> REVERSE = VectorShuffle.fromOp(S, i -> L - 1 - i);
+
+  private final int m;
+  /** {@code W_m^j = exp(-2 pi i j/m)}, {@code 0 <= j < m}. */
+  private final double[] wr;
+  private final double[] wi;
+  /** Half of {@code W_n^k = exp(-2 pi i k/n)}, {@code 0 <= k < m} (the 1/2 of the untangling). */
+  private final double[] hr;
+  private final double[] hi;
+
+  VectorRealFft(int n) {
+    if (n < 8 || Integer.bitCount(n) != 1) {
+      throw new IllegalArgumentException("n must be a power of two >= 8: " + n);
+    }
+    this.m = n / 2;
+    wr = new double[m];
+    wi = new double[m];
+    for (int j = 0; j < m; j++) {
+      double t = 2 * Math.PI * j / m;
+      wr[j] = Math.cos(t);
+      wi[j] = -Math.sin(t);
+    }
+    hr = new double[m];
+    hi = new double[m];
+    for (int k = 0; k < m; k++) {
+      double t = Math.PI * k / m;
+      hr[k] = 0.5 * Math.cos(t);
+      hi[k] = -0.5 * Math.sin(t);
+    }
+  }
+
+  @Override
+  public int scratchLength() {
+    return 4 * m;
+  }
+
+  @Override
+  public void spectrum(double[] frame, double[] re, double[] im, double[] scratch) {
+    untangle(scratch, transform(frame, scratch), re, im, null);
+  }
+
+  @Override
+  public void power(double[] frame, double[] out, double[] scratch) {
+    untangle(scratch, transform(frame, scratch), null, null, out);
+  }
+
+  /** The complex FFT of the even/odd packing of {@code a}; returns the offset of its re part in w. */
+  private int transform(double[] a, double[] w) {
+    // Scratch: two complex buffers (re at off, im at off + m), ping-ponged by the stages.
+    int src = 2 * m;
+    firstStage(a, w, src);
+    int sN = m / 4;
+    int s = 4;
+    int dst = 0;
+    while (sN >= 4) {
+      radix4(w, src, dst, sN, s);
+      int t = src;
+      src = dst;
+      dst = t;
+      sN /= 4;
+      s *= 4;
+    }
+    if (sN == 2) {
+      radix2(w, src, dst, s);
+      src = dst;
+    }
+    return src;
+  }
+
+  /** Radix-4 stage with stride 1 over all {@code m} points, reading the interleaved input. */
+  private void firstStage(double[] a, double[] w, int dst) {
+    int q1 = m / 4;
+    int yi = dst + m;
+    for (int p = 0; p < q1; p++) {
+      double ar = a[2 * p], ai = a[2 * p + 1];
+      double br = a[2 * (p + q1)], bi = a[2 * (p + q1) + 1];
+      double cr = a[2 * (p + 2 * q1)], ci = a[2 * (p + 2 * q1) + 1];
+      double dr = a[2 * (p + 3 * q1)], di = a[2 * (p + 3 * q1) + 1];
+      double apcR = ar + cr, apcI = ai + ci;
+      double amcR = ar - cr, amcI = ai - ci;
+      double bpdR = br + dr, bpdI = bi + di;
+      double bmdR = br - dr, bmdI = bi - di;
+      int o = 4 * p;
+      w[dst + o] = apcR + bpdR;
+      w[yi + o] = apcI + bpdI;
+      double xr = amcR + bmdI, xi = amcI - bmdR;
+      w[dst + o + 1] = wr[p] * xr - wi[p] * xi;
+      w[yi + o + 1] = wr[p] * xi + wi[p] * xr;
+      xr = apcR - bpdR;
+      xi = apcI - bpdI;
+      w[dst + o + 2] = wr[2 * p] * xr - wi[2 * p] * xi;
+      w[yi + o + 2] = wr[2 * p] * xi + wi[2 * p] * xr;
+      xr = amcR - bmdI;
+      xi = amcI + bmdR;
+      w[dst + o + 3] = wr[3 * p] * xr - wi[3 * p] * xi;
+      w[yi + o + 3] = wr[3 * p] * xi + wi[3 * p] * xr;
+    }
+  }
+
+  /** Radix-4 Stockham stage: {@code sN}-point sub-transforms, {@code s} of them interleaved. */
+  private void radix4(double[] w, int src, int dst, int sN, int s) {
+    int q1 = sN / 4;
+    int xi0 = src + m;
+    int yi0 = dst + m;
+    int vecEnd = s - s % L;
+    for (int p = 0; p < q1; p++) {
+      int j = p * s;
+      double w1r = wr[j], w1i = wi[j], w2r = wr[2 * j], w2i = wi[2 * j], w3r = wr[3 * j], w3i = wi[3 * j];
+      int ia = s * p, ib = s * (p + q1), ic = s * (p + 2 * q1), id = s * (p + 3 * q1), io = s * 4 * p;
+      int q = 0;
+      if (vecEnd > 0) {
+        DoubleVector v1r = DoubleVector.broadcast(S, w1r), v1i = DoubleVector.broadcast(S, w1i);
+        DoubleVector v2r = DoubleVector.broadcast(S, w2r), v2i = DoubleVector.broadcast(S, w2i);
+        DoubleVector v3r = DoubleVector.broadcast(S, w3r), v3i = DoubleVector.broadcast(S, w3i);
+        for (; q < vecEnd; q += L) {
+          DoubleVector ar = DoubleVector.fromArray(S, w, src + ia + q);
+          DoubleVector ai = DoubleVector.fromArray(S, w, xi0 + ia + q);
+          DoubleVector br = DoubleVector.fromArray(S, w, src + ib + q);
+          DoubleVector bi = DoubleVector.fromArray(S, w, xi0 + ib + q);
+          DoubleVector cr = DoubleVector.fromArray(S, w, src + ic + q);
+          DoubleVector ci = DoubleVector.fromArray(S, w, xi0 + ic + q);
+          DoubleVector dr = DoubleVector.fromArray(S, w, src + id + q);
+          DoubleVector di = DoubleVector.fromArray(S, w, xi0 + id + q);
+          DoubleVector apcR = ar.add(cr), apcI = ai.add(ci);
+          DoubleVector amcR = ar.sub(cr), amcI = ai.sub(ci);
+          DoubleVector bpdR = br.add(dr), bpdI = bi.add(di);
+          DoubleVector bmdR = br.sub(dr), bmdI = bi.sub(di);
+          int o = dst + io + q;
+          int oi = yi0 + io + q;
+          apcR.add(bpdR).intoArray(w, o);
+          apcI.add(bpdI).intoArray(w, oi);
+          DoubleVector xr = amcR.add(bmdI), xi = amcI.sub(bmdR);
+          v1r.mul(xr).sub(v1i.mul(xi)).intoArray(w, o + s);
+          v1r.mul(xi).add(v1i.mul(xr)).intoArray(w, oi + s);
+          xr = apcR.sub(bpdR);
+          xi = apcI.sub(bpdI);
+          v2r.mul(xr).sub(v2i.mul(xi)).intoArray(w, o + 2 * s);
+          v2r.mul(xi).add(v2i.mul(xr)).intoArray(w, oi + 2 * s);
+          xr = amcR.sub(bmdI);
+          xi = amcI.add(bmdR);
+          v3r.mul(xr).sub(v3i.mul(xi)).intoArray(w, o + 3 * s);
+          v3r.mul(xi).add(v3i.mul(xr)).intoArray(w, oi + 3 * s);
+        }
+      }
+      for (; q < s; q++) {
+        double ar = w[src + ia + q], ai = w[xi0 + ia + q];
+        double br = w[src + ib + q], bi = w[xi0 + ib + q];
+        double cr = w[src + ic + q], ci = w[xi0 + ic + q];
+        double dr = w[src + id + q], di = w[xi0 + id + q];
+        double apcR = ar + cr, apcI = ai + ci;
+        double amcR = ar - cr, amcI = ai - ci;
+        double bpdR = br + dr, bpdI = bi + di;
+        double bmdR = br - dr, bmdI = bi - di;
+        int o = dst + io + q;
+        int oi = yi0 + io + q;
+        w[o] = apcR + bpdR;
+        w[oi] = apcI + bpdI;
+        double xr = amcR + bmdI, xi = amcI - bmdR;
+        w[o + s] = w1r * xr - w1i * xi;
+        w[oi + s] = w1r * xi + w1i * xr;
+        xr = apcR - bpdR;
+        xi = apcI - bpdI;
+        w[o + 2 * s] = w2r * xr - w2i * xi;
+        w[oi + 2 * s] = w2r * xi + w2i * xr;
+        xr = amcR - bmdI;
+        xi = amcI + bmdR;
+        w[o + 3 * s] = w3r * xr - w3i * xi;
+        w[oi + 3 * s] = w3r * xi + w3i * xr;
+      }
+    }
+  }
+
+  /** Final radix-2 stage (2-point sub-transforms, twiddle 1), when log2(m) is odd. */
+  private void radix2(double[] w, int src, int dst, int s) {
+    int q = 0;
+    for (int vecEnd = s - s % L; q < vecEnd; q += L) {
+      DoubleVector ar = DoubleVector.fromArray(S, w, src + q);
+      DoubleVector ai = DoubleVector.fromArray(S, w, src + m + q);
+      DoubleVector br = DoubleVector.fromArray(S, w, src + s + q);
+      DoubleVector bi = DoubleVector.fromArray(S, w, src + m + s + q);
+      ar.add(br).intoArray(w, dst + q);
+      ai.add(bi).intoArray(w, dst + m + q);
+      ar.sub(br).intoArray(w, dst + s + q);
+      ai.sub(bi).intoArray(w, dst + m + s + q);
+    }
+    for (; q < s; q++) {
+      double ar = w[src + q], ai = w[src + m + q];
+      double br = w[src + s + q], bi = w[src + m + s + q];
+      w[dst + q] = ar + br;
+      w[dst + m + q] = ai + bi;
+      w[dst + s + q] = ar - br;
+      w[dst + m + s + q] = ai - bi;
+    }
+  }
+
+  /**
+   * The real spectrum from the complex one {@code Z} of the even/odd packing: with {@code E = (Z[k] +
+   * conj Z[m-k])/2}, {@code O = (Z[k] - conj Z[m-k])/2} and {@code T = W_n^k O}, {@code X[k] = E - iT}
+   * for {@code 0 < k < m}; {@code X[0]} and {@code X[m]} are real. Writes {@code re}/{@code im} when
+   * not null, else {@code |X[k]|^2} into {@code pow}. {@code Z[m-k]} is loaded reversed so that every
+   * load and store is contiguous.
+   */
+  private void untangle(double[] w, int src, double[] re, double[] im, double[] pow) {
+    int zi = src + m;
+    double z0r = w[src], z0i = w[zi];
+    double x0 = z0r + z0i, xm = z0r - z0i;
+    if (pow == null) {
+      re[0] = x0;
+      im[0] = 0;
+      re[m] = xm;
+      im[m] = 0;
+    } else {
+      pow[0] = x0 * x0;
+      pow[m] = xm * xm;
+    }
+    DoubleVector half = DoubleVector.broadcast(S, 0.5);
+    int k = 1;
+    for (; k <= m - L; k += L) {
+      int r = src + m - k - L + 1;
+      DoubleVector ar = DoubleVector.fromArray(S, w, src + k);
+      DoubleVector ai = DoubleVector.fromArray(S, w, zi + k);
+      DoubleVector br = DoubleVector.fromArray(S, w, r).rearrange(REVERSE);
+      DoubleVector bi = DoubleVector.fromArray(S, w, r + m).rearrange(REVERSE);
+      DoubleVector er = ar.add(br).mul(half), ei = ai.sub(bi).mul(half);
+      DoubleVector or = ar.sub(br), oi = ai.add(bi);
+      DoubleVector wr = DoubleVector.fromArray(S, hr, k), wi = DoubleVector.fromArray(S, hi, k);
+      DoubleVector xr = er.add(wr.mul(oi).add(wi.mul(or)));
+      DoubleVector xi = ei.sub(wr.mul(or).sub(wi.mul(oi)));
+      if (pow == null) {
+        xr.intoArray(re, k);
+        xi.intoArray(im, k);
+      } else {
+        xr.mul(xr).add(xi.mul(xi)).intoArray(pow, k);
+      }
+    }
+    for (; k < m; k++) {
+      double ar = w[src + k], ai = w[zi + k];
+      double br = w[src + m - k], bi = w[zi + m - k];
+      double er = 0.5 * (ar + br), ei = 0.5 * (ai - bi);
+      double or = ar - br, oi = ai + bi;
+      double xr = er + (hr[k] * oi + hi[k] * or);
+      double xi = ei - (hr[k] * or - hi[k] * oi);
+      if (pow == null) {
+        re[k] = xr;
+        im[k] = xi;
+      } else {
+        pow[k] = xr * xr + xi * xi;
+      }
+    }
+  }
+}
