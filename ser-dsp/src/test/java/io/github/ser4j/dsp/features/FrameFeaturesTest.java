@@ -17,12 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FrameFeaturesTest {
 
   static float[] signal(String id) {
-    double[] d = Reference.array("signals/" + id);
-    float[] f = new float[d.length];
-    for (int i = 0; i < d.length; i++) {
-      f[i] = (float) d[i];
-    }
-    return f;
+    return Reference.floatSignal(id);
   }
 
   @ParameterizedTest

@@ -85,6 +85,22 @@ public final class Reference {
   }
 
   /**
+   * A decoded reference signal ({@code reference/arrays/signals/<id>.f64}) as float samples; exact
+   * for the 16- and 24-bit signals.
+   *
+   * @param id e.g. {@code c_speech}
+   * @return the samples
+   */
+  public static float[] floatSignal(String id) {
+    double[] d = array("signals/" + id);
+    float[] f = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      f[i] = (float) d[i];
+    }
+    return f;
+  }
+
+  /**
    * Reads a 2-D reference array {@code [rows, cols]} in librosa's layout (features x frames).
    *
    * @param id the manifest id
