@@ -102,6 +102,21 @@ public final class AudioClip {
   }
 
   /**
+   * Checks that this clip has the sample rate an extractor was built for.
+   *
+   * @param expected the extractor's rate in Hz
+   * @return this clip
+   * @throws InvalidAudioException naming both rates if they differ
+   */
+  public AudioClip requireSampleRate(int expected) {
+    if (sampleRate != expected) {
+      throw new InvalidAudioException("the clip's sample rate is " + sampleRate
+          + " Hz but the extractor was built for " + expected + " Hz: resample the clip first");
+    }
+    return this;
+  }
+
+  /**
    * Returns a copy of the samples.
    *
    * @return a new array of {@link #length()} samples

@@ -42,6 +42,14 @@ class AudioClipTest {
   }
 
   @Test
+  void requireSampleRateNamesBothRates() {
+    AudioClip c = AudioClip.of(new float[4], 22_050);
+    assertSame(c, c.requireSampleRate(22_050));
+    InvalidAudioException e = assertThrows(InvalidAudioException.class, () -> c.requireSampleRate(16_000));
+    assertTrue(e.getMessage().contains("22050 Hz") && e.getMessage().contains("16000 Hz"), e.getMessage());
+  }
+
+  @Test
   void badParametersNameThemselves() {
     InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> AudioClip.of(new float[1], 0));
     assertTrue(e.getMessage().contains("sampleRate"), e.getMessage());

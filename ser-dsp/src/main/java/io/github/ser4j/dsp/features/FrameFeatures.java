@@ -113,11 +113,7 @@ public final class FrameFeatures {
    * @throws InvalidAudioException if the clip's rate differs
    */
   public double[][] extract(AudioClip clip) {
-    if (clip.sampleRate() != sampleRate) {
-      throw new InvalidAudioException("clip sample rate " + clip.sampleRate() + " Hz does not match the features' "
-          + sampleRate + " Hz: resample the clip first");
-    }
-    return extract(clip.samples());
+    return extract(clip.requireSampleRate(sampleRate).samples());
   }
 
   /** One group of columns. */

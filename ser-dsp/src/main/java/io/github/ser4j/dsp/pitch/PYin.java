@@ -250,11 +250,7 @@ public final class PYin {
    *     or too short
    */
   public PitchTrack extract(AudioClip clip) {
-    if (clip.sampleRate() != frames.sampleRate) {
-      throw new InvalidAudioException("the clip is sampled at " + clip.sampleRate()
-          + " Hz but this PYin was built for " + frames.sampleRate + " Hz");
-    }
-    return extract(clip.samples());
+    return extract(clip.requireSampleRate(frames.sampleRate).samples());
   }
 
   /**

@@ -135,11 +135,7 @@ public final class Yin {
    *     or too short
    */
   public double[] extract(AudioClip clip) {
-    if (clip.sampleRate() != frames.sampleRate) {
-      throw new InvalidAudioException("the clip is sampled at " + clip.sampleRate()
-          + " Hz but this Yin was built for " + frames.sampleRate + " Hz");
-    }
-    return extract(clip.samples());
+    return extract(clip.requireSampleRate(frames.sampleRate).samples());
   }
 
   /** Builds a {@link Yin}; every setter validates its argument at once, {@link #build()} the combination. */

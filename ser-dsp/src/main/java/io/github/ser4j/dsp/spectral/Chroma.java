@@ -102,7 +102,7 @@ public final class Chroma {
    * @return {@code frames x nChroma}
    */
   public double[][] extract(AudioClip clip) {
-    return extract(ClipRate.samples(clip, sampleRate));
+    return extract(clip.requireSampleRate(sampleRate).samples());
   }
 
   /**

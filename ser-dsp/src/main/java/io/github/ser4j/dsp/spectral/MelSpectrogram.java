@@ -109,7 +109,7 @@ public final class MelSpectrogram {
    * @throws InvalidAudioException if the clip's sample rate differs
    */
   public double[][] extractDouble(AudioClip clip) {
-    return extractDouble(samplesOf(clip, sampleRate));
+    return extractDouble(clip.requireSampleRate(sampleRate).samples());
   }
 
   /**
@@ -132,7 +132,7 @@ public final class MelSpectrogram {
    * @throws InvalidAudioException if the clip's sample rate differs
    */
   public float[][] extract(AudioClip clip) {
-    return extract(samplesOf(clip, sampleRate));
+    return extract(clip.requireSampleRate(sampleRate).samples());
   }
 
   /**
@@ -182,7 +182,7 @@ public final class MelSpectrogram {
    * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
    */
   public int extract(AudioClip clip, float[][] out) {
-    checkRate(clip, sampleRate);
+    clip.requireSampleRate(sampleRate);
     return extract(scratch.get().samples(clip), out);
   }
 
@@ -223,20 +223,6 @@ public final class MelSpectrogram {
       for (int k = 0; k < spec.length; k++) {
         spec[k] = Math.pow(Math.sqrt(spec[k]), power);
       }
-    }
-  }
-
-  /** The clip's samples (a copy), after checking its rate against the extractor's. */
-  static float[] samplesOf(AudioClip clip, int sampleRate) {
-    checkRate(clip, sampleRate);
-    return clip.samples();
-  }
-
-  /** Rejects a clip whose rate differs from the extractor's, naming both. */
-  static void checkRate(AudioClip clip, int sampleRate) {
-    if (clip.sampleRate() != sampleRate) {
-      throw new InvalidAudioException("the clip's sample rate is " + clip.sampleRate()
-          + " Hz but the extractor was built for " + sampleRate + " Hz: resample the clip first");
     }
   }
 

@@ -105,7 +105,7 @@ public final class Mfcc {
    * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
    */
   public float[][] extract(AudioClip clip) {
-    return extract(MelSpectrogram.samplesOf(clip, sampleRate()));
+    return extract(clip.requireSampleRate(sampleRate()).samples());
   }
 
   /**
@@ -128,7 +128,7 @@ public final class Mfcc {
    * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
    */
   public double[][] extractDouble(AudioClip clip) {
-    return extractDouble(MelSpectrogram.samplesOf(clip, sampleRate()));
+    return extractDouble(clip.requireSampleRate(sampleRate()).samples());
   }
 
   /**
@@ -198,7 +198,7 @@ public final class Mfcc {
    * @throws InvalidAudioException if the clip's sample rate differs or the clip is empty
    */
   public int extract(AudioClip clip, float[][] out) {
-    MelSpectrogram.checkRate(clip, sampleRate());
+    clip.requireSampleRate(sampleRate());
     return extract(scratch.get().samples(clip), out);
   }
 

@@ -147,7 +147,7 @@ public final class SpectralContrast {
    * @return {@code frames x (nBands + 1)}
    */
   public double[][] extract(AudioClip clip) {
-    return extract(ClipRate.samples(clip, sampleRate));
+    return extract(clip.requireSampleRate(sampleRate).samples());
   }
 
   /**

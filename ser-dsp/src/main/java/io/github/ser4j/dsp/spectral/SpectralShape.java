@@ -113,7 +113,7 @@ public final class SpectralShape {
    * @throws InvalidAudioException if the clip's sample rate differs
    */
   public double[][] extract(AudioClip clip) {
-    return extract(ClipRate.samples(clip, sampleRate));
+    return extract(clip.requireSampleRate(sampleRate).samples());
   }
 
   /**
