@@ -97,11 +97,10 @@ public final class Cnn2d extends NetworkDescription {
       String name = "block" + (b + 1);
       String bn = ConvBatchNorm.add(g, name, last, new ConvolutionLayer.Builder(kernelSize, kernelSize)
           .padding(kernelSize / 2, kernelSize / 2).nIn(in).nOut(blockChannels[b]).hasBias(false)
-          .activation(Activation.IDENTITY).build(), blockChannels[b]);
+          .activation(Activation.IDENTITY).build(), blockChannels[b], true);
       g.addLayer(name + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
           .kernelSize(poolSize, poolSize).stride(poolSize, poolSize).build(), bn);
-      // ReLU after the max pooling: the same values (both monotone), on a quarter of the elements.
-      last = ConvBatchNorm.relu(g, name + "_relu", name + "_pool");
+      last = name + "_pool";
       in = blockChannels[b];
     }
     g.addLayer("dense", new DenseLayer.Builder().nOut(dense).activation(Activation.RELU).build(), last);

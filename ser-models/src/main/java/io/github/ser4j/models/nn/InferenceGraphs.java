@@ -1,6 +1,7 @@
 package io.github.ser4j.models.nn;
 
 import io.github.ser4j.models.ModelException;
+import io.github.ser4j.models.nn.layers.FusedBatchNormalization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +42,9 @@ public final class InferenceGraphs {
    * per channel, with {@code s = gamma / sqrt(v + eps)}; applied to a convolution
    * {@code z = W * x + b} it is the convolution with weights {@code W' = s W} (output channel
    * {@code c} scaled by {@code s_c}) and bias {@code b' = s (b - m) + beta} ({@code b = 0} for a
-   * convolution without bias). The batch norm's configured activation is not carried over because
-   * DL4J 1.0.0-M2.1's {@code BatchNormalization} layer never applies it (see
-   * {@code ConvBatchNorm}); the folded graph computes what the original computes. An
+   * convolution without bias). A {@link FusedBatchNormalization}'s activation becomes the
+   * convolution's; a plain DL4J {@code BatchNormalization}'s configured activation does not, because
+   * DL4J 1.0.0-M2.1's layer never applies it: the folded graph computes what the original computes. An
    * {@code ActivationLayer} whose input is a convolution with the identity activation becomes that
    * convolution's activation (one op and one copy less per layer: DL4J's activation layer
    * duplicates its input).
@@ -77,7 +78,11 @@ public final class InferenceGraphs {
       String conv = convFeedingOnly(conf, name, BatchNormalization.class);
       if (conv != null && ((BatchNormalization) layerOf(conf.getVertices().get(name))).getCnn2DFormat()
           == CNN2DFormat.NCHW) {
-        ((ConvolutionLayer) layerOf(conf.getVertices().get(conv))).setHasBias(true);
+        ConvolutionLayer convConf = (ConvolutionLayer) layerOf(conf.getVertices().get(conv));
+        convConf.setHasBias(true);
+        if (layerOf(conf.getVertices().get(name)) instanceof FusedBatchNormalization) {
+          convConf.setActivationFn(((FusedBatchNormalization) layerOf(conf.getVertices().get(name))).getActivationFn());
+        }
         remove(conf, name, conv);
         bnOfConv.put(conv, name);
       }

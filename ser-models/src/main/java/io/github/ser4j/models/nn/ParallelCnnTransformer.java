@@ -125,11 +125,10 @@ public final class ParallelCnnTransformer extends NetworkDescription {
         String stage = name + "_" + (s + 1);
         String bn = ConvBatchNorm.add(g, stage, last, new ConvolutionLayer.Builder(k, k).padding(k / 2, k / 2)
             .nIn(channels).nOut(branchChannels[s]).weightInit(WeightInit.RELU)
-            .activation(Activation.IDENTITY).build(), branchChannels[s]);
+            .activation(Activation.IDENTITY).build(), branchChannels[s], true);
         g.addLayer(stage + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
             .kernelSize(2, 2).stride(2, 2).build(), bn);
-        // ReLU after the max pooling: the same values (both monotone), on a quarter of the elements.
-        last = ConvBatchNorm.relu(g, stage + "_relu", stage + "_pool");
+        last = stage + "_pool";
         channels = branchChannels[s];
       }
       g.addLayer(name + "_gap", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);

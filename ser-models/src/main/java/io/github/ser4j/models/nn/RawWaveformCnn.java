@@ -139,11 +139,10 @@ public final class RawWaveformCnn extends NetworkDescription {
         int stride = s == 0 ? firstStride : 1;
         String bn = ConvBatchNorm.add(g, name, last, new ConvolutionLayer.Builder(1, k).stride(1, stride)
             .padding(0, k / 2).nIn(in).nOut(stageChannels[s]).hasBias(false).activation(Activation.IDENTITY).build(),
-            stageChannels[s]);
+            stageChannels[s], true);
         g.addLayer(name + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
             .kernelSize(1, poolSize).stride(1, poolSize).build(), bn);
-        // ReLU after the max pooling: the same values (both monotone), on fewer elements.
-        last = ConvBatchNorm.relu(g, name + "_relu", name + "_pool");
+        last = name + "_pool";
         in = stageChannels[s];
       }
       branchOutputs[b] = "b" + (b + 1) + "_gap";

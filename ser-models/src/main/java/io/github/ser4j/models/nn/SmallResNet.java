@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -117,9 +118,8 @@ public final class SmallResNet extends NetworkDescription {
   /** Conv (no bias) then batch norm, then ReLU if {@code relu}; returns the last layer's name. */
   private static String convBn(ComputationGraphConfiguration.GraphBuilder g,
       String name, String in, int nIn, int nOut, int k, int stride, boolean relu) {
-    String bn = ConvBatchNorm.add(g, name, in, new ConvolutionLayer.Builder(k, k).stride(stride, stride)
-        .padding(k / 2, k / 2).nIn(nIn).nOut(nOut).hasBias(false).activation(Activation.IDENTITY).build(), nOut);
-    return relu ? ConvBatchNorm.relu(g, name + "_relu", bn) : bn;
+    return ConvBatchNorm.add(g, name, in, new ConvolutionLayer.Builder(k, k).stride(stride, stride)
+        .padding(k / 2, k / 2).nIn(nIn).nOut(nOut).hasBias(false).activation(Activation.IDENTITY).build(), nOut, relu);
   }
 
   private String block(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int nIn,
@@ -130,7 +130,8 @@ public final class SmallResNet extends NetworkDescription {
         ? convBn(g, name + "_short", in, nIn, nOut, 1, stride, false)
         : in;
     g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), b, shortcut);
-    return ConvBatchNorm.relu(g, name + "_relu", name + "_add");
+    g.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_add");
+    return name + "_relu";
   }
 
   /** @return input channels (1 for a log-mel spectrogram) */
