@@ -3,9 +3,7 @@ package io.github.ser4j.models.nn;
 import io.github.ser4j.models.ModelException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -129,8 +127,8 @@ public final class SmallResNet extends NetworkDescription {
     String shortcut = (stride != 1 || nIn != nOut)
         ? convBn(g, name + "_short", in, nIn, nOut, 1, stride, false)
         : in;
-    g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), b, shortcut);
-    g.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_add");
+    // relu(b + shortcut) in one vertex: DL4J's ElementWiseVertex + ActivationLayer copy the data twice more.
+    g.addVertex(name + "_relu", new AddReluVertex(), b, shortcut);
     return name + "_relu";
   }
 

@@ -8,7 +8,6 @@ import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -89,10 +88,5 @@ public class FusedBatchNormalization extends BatchNormalization {
     ret.setParamTable(paramTable);
     ret.setConf(conf);
     return ret;
-  }
-
-  /** @return the activation applied after the normalisation */
-  IActivation activation() {
-    return getActivationFn();
   }
 }
