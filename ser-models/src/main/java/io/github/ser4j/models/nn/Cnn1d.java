@@ -2,8 +2,6 @@ package io.github.ser4j.models.nn;
 
 import io.github.ser4j.models.ModelException;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -94,11 +92,7 @@ public final class Cnn1d extends NetworkDescription {
     if (dropout > 0) {
       out.dropOut(new Dropout(1 - dropout)); // on the dense layer's output; DL4J takes the retain probability
     }
-    return new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(new Adam(learningRate))
-        .weightInit(WeightInit.RELU)
-        .convolutionMode(ConvolutionMode.Truncate)
+    return baseConfiguration(WeightInit.RELU)
         .graphBuilder()
         .addInputs("input")
         .setInputTypes(InputType.feedForward(features))

@@ -3,11 +3,8 @@ package io.github.ser4j.models.nn;
 import io.github.ser4j.models.ModelException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -90,11 +87,7 @@ public final class Cnn2d extends NetworkDescription {
   @Override
   public ComputationGraphConfiguration configuration() {
     Dl4jRuntime.prepare();
-    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(new Adam(learningRate))
-        .weightInit(WeightInit.RELU)
-        .convolutionMode(ConvolutionMode.Truncate)
+    ComputationGraphConfiguration.GraphBuilder g = baseConfiguration(WeightInit.RELU)
         .graphBuilder()
         .addInputs("input")
         .setInputTypes(InputType.convolutional(height, width, inputChannels));
@@ -102,14 +95,11 @@ public final class Cnn2d extends NetworkDescription {
     int in = inputChannels;
     for (int b = 0; b < blockChannels.length; b++) {
       String name = "block" + (b + 1);
-      g.addLayer(name + "_conv", new ConvolutionLayer.Builder(kernelSize, kernelSize)
+      String bn = ConvBatchNorm.add(g, name, last, new ConvolutionLayer.Builder(kernelSize, kernelSize)
           .padding(kernelSize / 2, kernelSize / 2).nIn(in).nOut(blockChannels[b]).hasBias(false)
-          .activation(Activation.IDENTITY).build(), last);
-      // PyTorch BatchNorm2d defaults: eps 1e-5, momentum 0.1 (DL4J decay 0.9).
-      g.addLayer(name + "_bn", new BatchNormalization.Builder().nOut(blockChannels[b]).eps(1e-5).decay(0.9)
-          .activation(Activation.RELU).build(), name + "_conv");
+          .activation(Activation.IDENTITY).build(), blockChannels[b], true);
       g.addLayer(name + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-          .kernelSize(poolSize, poolSize).stride(poolSize, poolSize).build(), name + "_bn");
+          .kernelSize(poolSize, poolSize).stride(poolSize, poolSize).build(), bn);
       last = name + "_pool";
       in = blockChannels[b];
     }

@@ -1,7 +1,12 @@
 package io.github.ser4j.models.nn;
 
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * What every immutable network description of this package shares: the settings of
@@ -16,6 +21,30 @@ abstract class NetworkDescription {
     numClasses = b.numClasses;
     learningRate = b.learningRate;
     seed = b.seed;
+  }
+
+  /**
+   * The global DL4J settings every network of this package starts from: the seed, Adam with the
+   * learning rate, the default weight initialisation {@code init}, {@link ConvolutionMode#Truncate}
+   * (explicit padding, PyTorch's geometry) and {@link CacheMode#DEVICE}.
+   *
+   * <p>Why the cache mode: with DL4J's default {@code CacheMode.NONE} a {@code ConvolutionLayer}
+   * keeps nothing of its forward pass, so its {@code backpropGradient} runs the forward convolution
+   * a second time to get the pre-activation (two conv2d ops per layer and training step). With
+   * {@code DEVICE} (on the CPU backend the same as {@code HOST}) the layer keeps that array in the
+   * training step's activation workspace and backprop reuses it: the same numbers, one convolution
+   * less per layer. It changes nothing for inference or for layers other than convolutions.
+   *
+   * @param init the default weight initialisation of the network's layers
+   * @return a new configuration builder
+   */
+  NeuralNetConfiguration.Builder baseConfiguration(WeightInit init) {
+    return new NeuralNetConfiguration.Builder()
+        .seed(seed)
+        .updater(new Adam(learningRate))
+        .weightInit(init)
+        .convolutionMode(ConvolutionMode.Truncate)
+        .cacheMode(CacheMode.DEVICE);
   }
 
   /**

@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.ReshapeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -115,11 +112,7 @@ public final class ParallelCnnTransformer extends NetworkDescription {
   @Override
   public ComputationGraphConfiguration configuration() {
     Dl4jRuntime.prepare();
-    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(new Adam(learningRate))
-        .weightInit(WeightInit.XAVIER)
-        .convolutionMode(ConvolutionMode.Truncate)
+    ComputationGraphConfiguration.GraphBuilder g = baseConfiguration(WeightInit.XAVIER)
         .graphBuilder()
         .addInputs("input")
         .setInputTypes(InputType.convolutional(mels, frames, 1));
@@ -130,14 +123,11 @@ public final class ParallelCnnTransformer extends NetworkDescription {
       int channels = 1;
       for (int s = 0; s < branchChannels.length; s++) {
         String stage = name + "_" + (s + 1);
-        g.addLayer(stage + "_conv", new ConvolutionLayer.Builder(k, k).padding(k / 2, k / 2)
+        String bn = ConvBatchNorm.add(g, stage, last, new ConvolutionLayer.Builder(k, k).padding(k / 2, k / 2)
             .nIn(channels).nOut(branchChannels[s]).weightInit(WeightInit.RELU)
-            .activation(Activation.IDENTITY).build(), last);
-        // PyTorch BatchNorm2d defaults: eps 1e-5, momentum 0.1 (DL4J decay 0.9).
-        g.addLayer(stage + "_bn", new BatchNormalization.Builder().nOut(branchChannels[s]).eps(1e-5)
-            .decay(0.9).activation(Activation.RELU).build(), stage + "_conv");
+            .activation(Activation.IDENTITY).build(), branchChannels[s], true);
         g.addLayer(stage + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-            .kernelSize(2, 2).stride(2, 2).build(), stage + "_bn");
+            .kernelSize(2, 2).stride(2, 2).build(), bn);
         last = stage + "_pool";
         channels = branchChannels[s];
       }

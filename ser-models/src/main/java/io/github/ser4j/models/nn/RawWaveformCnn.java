@@ -3,13 +3,10 @@ package io.github.ser4j.models.nn;
 import io.github.ser4j.models.ModelException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -127,11 +124,7 @@ public final class RawWaveformCnn extends NetworkDescription {
   @Override
   public ComputationGraphConfiguration configuration() {
     Dl4jRuntime.prepare();
-    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(new Adam(learningRate))
-        .weightInit(WeightInit.RELU)
-        .convolutionMode(ConvolutionMode.Truncate)
+    ComputationGraphConfiguration.GraphBuilder g = baseConfiguration(WeightInit.RELU)
         .graphBuilder()
         .addInputs("input")
         .setInputTypes(InputType.feedForward(samples))
@@ -144,13 +137,11 @@ public final class RawWaveformCnn extends NetworkDescription {
         String name = "b" + (b + 1) + "s" + (s + 1);
         int k = s == 0 ? branchKernels[b] : kernelSize;
         int stride = s == 0 ? firstStride : 1;
-        g.addLayer(name + "_conv", new ConvolutionLayer.Builder(1, k).stride(1, stride).padding(0, k / 2)
-            .nIn(in).nOut(stageChannels[s]).hasBias(false).activation(Activation.IDENTITY).build(), last);
-        // PyTorch BatchNorm defaults: eps 1e-5, momentum 0.1 (DL4J decay 0.9).
-        g.addLayer(name + "_bn", new BatchNormalization.Builder().nOut(stageChannels[s]).eps(1e-5).decay(0.9)
-            .activation(Activation.RELU).build(), name + "_conv");
+        String bn = ConvBatchNorm.add(g, name, last, new ConvolutionLayer.Builder(1, k).stride(1, stride)
+            .padding(0, k / 2).nIn(in).nOut(stageChannels[s]).hasBias(false).activation(Activation.IDENTITY).build(),
+            stageChannels[s], true);
         g.addLayer(name + "_pool", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
-            .kernelSize(1, poolSize).stride(1, poolSize).build(), name + "_bn");
+            .kernelSize(1, poolSize).stride(1, poolSize).build(), bn);
         last = name + "_pool";
         in = stageChannels[s];
       }

@@ -3,12 +3,7 @@ package io.github.ser4j.models.nn;
 import io.github.ser4j.models.ModelException;
 import java.util.Arrays;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -97,11 +92,7 @@ public final class SmallResNet extends NetworkDescription {
   @Override
   public ComputationGraphConfiguration configuration() {
     Dl4jRuntime.prepare();
-    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(new Adam(learningRate))
-        .weightInit(WeightInit.RELU)
-        .convolutionMode(ConvolutionMode.Truncate)
+    ComputationGraphConfiguration.GraphBuilder g = baseConfiguration(WeightInit.RELU)
         .graphBuilder()
         .addInputs("input")
         .setInputTypes(InputType.convolutional(height, width, inputChannels));
@@ -122,16 +113,11 @@ public final class SmallResNet extends NetworkDescription {
     return g.build();
   }
 
-  /** Conv (no bias) then batch norm, ReLU if {@code relu}; returns the batch norm's name. */
+  /** Conv (no bias) then batch norm, then ReLU if {@code relu}; returns the last layer's name. */
   private static String convBn(ComputationGraphConfiguration.GraphBuilder g,
       String name, String in, int nIn, int nOut, int k, int stride, boolean relu) {
-    g.addLayer(name + "_conv", new ConvolutionLayer.Builder(k, k).stride(stride, stride)
-        .padding(k / 2, k / 2).nIn(nIn).nOut(nOut).hasBias(false).activation(Activation.IDENTITY)
-        .build(), in);
-    // PyTorch BatchNorm2d defaults: eps 1e-5, running-average momentum 0.1 (DL4J decay 0.9).
-    g.addLayer(name + "_bn", new BatchNormalization.Builder().nOut(nOut).eps(1e-5).decay(0.9)
-        .activation(relu ? Activation.RELU : Activation.IDENTITY).build(), name + "_conv");
-    return name + "_bn";
+    return ConvBatchNorm.add(g, name, in, new ConvolutionLayer.Builder(k, k).stride(stride, stride)
+        .padding(k / 2, k / 2).nIn(nIn).nOut(nOut).hasBias(false).activation(Activation.IDENTITY).build(), nOut, relu);
   }
 
   private String block(ComputationGraphConfiguration.GraphBuilder g, String name, String in, int nIn,
@@ -141,8 +127,8 @@ public final class SmallResNet extends NetworkDescription {
     String shortcut = (stride != 1 || nIn != nOut)
         ? convBn(g, name + "_short", in, nIn, nOut, 1, stride, false)
         : in;
-    g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), b, shortcut);
-    g.addLayer(name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_add");
+    // relu(b + shortcut) in one vertex: DL4J's ElementWiseVertex + ActivationLayer copy the data twice more.
+    g.addVertex(name + "_relu", new AddReluVertex(), b, shortcut);
     return name + "_relu";
   }
 
