@@ -4,6 +4,7 @@ import io.github.ser4j.models.nn.BiLstmAttention;
 import io.github.ser4j.models.nn.Cnn1d;
 import io.github.ser4j.models.nn.Cnn2d;
 import io.github.ser4j.models.nn.Dl4jRuntime;
+import io.github.ser4j.models.nn.InferenceGraphs;
 import io.github.ser4j.models.nn.Lstm;
 import io.github.ser4j.models.nn.ParallelCnnTransformer;
 import io.github.ser4j.models.nn.RawWaveformCnn;
@@ -43,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #infer1}: one clip, {@code ComputationGraph.outputSingle(false, x)} (inference mode:
  *       batch norm uses its running statistics, dropout is off) on a {@code [1, ...]} input
- *       (PyTorch's {@code infer1} under {@code torch.inference_mode()});</li>
+ *       (PyTorch's {@code infer1} under {@code torch.inference_mode()}), by default on the network
+ *       with its batch norms folded into the convolutions ({@link InferenceGraphs#foldBatchNorm},
+ *       SER4J's prediction path; parameter {@code fold});</li>
  *   <li>{@link #infer16}: the same on a batch of 16 clips (PyTorch's {@code infer16});</li>
  *   <li>{@link #train16}: one training step on a batch of 16, {@code ComputationGraph.fit(DataSet)}:
  *       forward, multi-class cross-entropy, backward and the Adam update of the preset (learning
@@ -71,7 +74,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx2g", "-Dorg.bytedeco.javacpp.maxbytes=4G",
     "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G"})
@@ -91,7 +94,17 @@ public class NetworkBenchmark {
   @Param({"true"})
   public boolean onednn;
 
+  /**
+   * Whether {@link #infer1} and {@link #infer16} run on the network after
+   * {@link InferenceGraphs#foldBatchNorm} (SER4J's prediction path: batch norms folded into their
+   * convolutions; the same outputs within 1e-5) or on the training graph itself. {@link #train16}
+   * always trains the unfolded network.
+   */
+  @Param({"true"})
+  public boolean fold;
+
   private ComputationGraph net;
+  private ComputationGraph inference;
   private INDArray x1;
   private INDArray x16;
   private DataSet batch16;
@@ -117,9 +130,10 @@ public class NetworkBenchmark {
       labels.putScalar(i, r.nextInt(CLASSES), 1f);
     }
     batch16 = new DataSet(x16, labels);
-    net.outputSingle(false, x1);
-    System.out.printf(Locale.ROOT, "%n[ser4j-setup] %s onednn=%s helpersActive=%s params=%d input=%s"
-            + " OMP_NUM_THREADS=%s nd4jMaxThreads=%d%n", network, onednn, Dl4jRuntime.oneDnnHelpersActive(),
+    inference = fold ? InferenceGraphs.foldBatchNorm(net) : net;
+    inference.outputSingle(false, x1);
+    System.out.printf(Locale.ROOT, "%n[ser4j-setup] %s onednn=%s fold=%s helpersActive=%s params=%d input=%s"
+            + " OMP_NUM_THREADS=%s nd4jMaxThreads=%d%n", network, onednn, fold, Dl4jRuntime.oneDnnHelpersActive(),
         net.numParams(), Arrays.toString(shape), System.getenv("OMP_NUM_THREADS"),
         Nd4j.getEnvironment().maxThreads());
   }
@@ -137,13 +151,13 @@ public class NetworkBenchmark {
   /** @return class probabilities of one clip, {@code [1, 8]} */
   @Benchmark
   public INDArray infer1() {
-    return net.outputSingle(false, x1);
+    return inference.outputSingle(false, x1);
   }
 
   /** @return class probabilities of 16 clips, {@code [16, 8]} */
   @Benchmark
   public INDArray infer16() {
-    return net.outputSingle(false, x16);
+    return inference.outputSingle(false, x16);
   }
 
   /**
