@@ -1,0 +1,181 @@
+package io.github.ser4j.models.nn.layers;
+
+import io.github.ser4j.models.ModelException;
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.BaseLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The runtime of {@link LstmLayer}: forward pass = one native {@code lstmLayer} call, backward pass
+ * = one native {@code lstmLayer_bp} call (which recomputes the forward pass internally), both on the
+ * NCW input as it is (libnd4j data format 2, {@code [batch, nIn, time]}).
+ */
+final class LstmLayerImpl extends BaseLayer<LstmLayer> {
+  /** libnd4j's data format for {@code [batch, features, time]}. */
+  private static final int FORMAT_NST = 2;
+  /** libnd4j's direction modes. */
+  private static final int FORWARD = 0;
+  private static final int BIDIRECTIONAL_CONCAT = 3;
+  /** libnd4j's activation id of the gates: sigmoid. */
+  private static final int SIGMOID = 2;
+
+  LstmLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+    super(conf, dataType);
+  }
+
+  @Override
+  public boolean isPretrainLayer() {
+    return false;
+  }
+
+  @Override
+  public Type type() {
+    return Type.RECURRENT;
+  }
+
+  @Override
+  public Gradient gradient() {
+    throw new UnsupportedOperationException("LstmLayer has no layer-wise pretraining gradient " + layerId());
+  }
+
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(false);
+    checkInput();
+    applyDropOutIfNecessary(training, workspaceMgr);
+    LstmLayer c = layerConf();
+    INDArray x = input.castTo(dataType);
+    long batch = x.size(0);
+    long time = x.size(2);
+    INDArray[] weights = weights(training, workspaceMgr);
+    INDArray lengths = sequenceLengths(batch, time);
+    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+        new long[] {batch, c.directions() * c.getNOut(), time}, 'c');
+    Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
+        .addInputs(inputs(x, weights, lengths))
+        .addOutputs(out)
+        .addIntegerArguments(integerArguments())
+        .addBooleanArguments(booleanArguments(lengths))
+        .addFloatingPointArguments(0.0)
+        .build());
+    return out;
+  }
+
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    assertInputSet(true);
+    checkInput();
+    LstmLayer c = layerConf();
+    INDArray x = input.castTo(dataType);
+    long batch = x.size(0);
+    long time = x.size(2);
+    INDArray[] weights = weights(true, workspaceMgr);
+    INDArray lengths = sequenceLengths(batch, time);
+    INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+    INDArray dW = gradientViews.get(LstmParamInitializer.INPUT_WEIGHTS);
+    INDArray dRW = gradientViews.get(LstmParamInitializer.RECURRENT_WEIGHTS);
+    INDArray db = gradientViews.get(LstmParamInitializer.BIAS);
+    INDArray[] inputs = inputs(x, weights, lengths);
+    INDArray[] withEpsilon = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+    withEpsilon[inputs.length] = epsilon.castTo(dataType);
+    // With sequence lengths the operation also "returns" a (never computed) gradient for them.
+    INDArray[] outputs = lengths == null ? new INDArray[] {dx, dW, dRW, db}
+        : new INDArray[] {dx, dW, dRW, db, Nd4j.create(dataType, batch)};
+    Nd4j.exec(DynamicCustomOp.builder("lstmLayer_bp")
+        .addInputs(withEpsilon)
+        .addOutputs(outputs)
+        .addIntegerArguments(integerArguments())
+        .addBooleanArguments(booleanArguments(lengths))
+        .addFloatingPointArguments(0.0)
+        .build());
+    Gradient g = new DefaultGradient(gradientsFlattened);
+    g.gradientForVariable().put(LstmParamInitializer.INPUT_WEIGHTS, dW);
+    g.gradientForVariable().put(LstmParamInitializer.RECURRENT_WEIGHTS, dRW);
+    g.gradientForVariable().put(LstmParamInitializer.BIAS, db);
+    weightNoiseParams.clear();
+    return new Pair<>(g, backpropDropOutIfPresent(dx));
+  }
+
+  private void checkInput() {
+    if (input.rank() != 3 || input.size(1) != layerConf().getNIn()) {
+      throw new ModelException("LstmLayer input shape = " + java.util.Arrays.toString(input.shape())
+          + " is not allowed: must be [batch, " + layerConf().getNIn() + ", time] " + layerId());
+    }
+  }
+
+  private INDArray[] weights(boolean training, LayerWorkspaceMgr workspaceMgr) {
+    return new INDArray[] {
+        getParamWithNoise(LstmParamInitializer.INPUT_WEIGHTS, training, workspaceMgr),
+        getParamWithNoise(LstmParamInitializer.RECURRENT_WEIGHTS, training, workspaceMgr),
+        getParamWithNoise(LstmParamInitializer.BIAS, training, workspaceMgr)};
+  }
+
+  private static INDArray[] inputs(INDArray x, INDArray[] weights, INDArray lengths) {
+    return lengths == null ? new INDArray[] {x, weights[0], weights[1], weights[2]}
+        : new INDArray[] {x, weights[0], weights[1], weights[2], lengths};
+  }
+
+  private int[] integerArguments() {
+    LstmLayer c = layerConf();
+    int act = c.nativeActivation();
+    // data format, direction mode, gate, cell and output activations
+    return new int[] {FORMAT_NST, c.isBidirectional() ? BIDIRECTIONAL_CONCAT : FORWARD, SIGMOID, act, act};
+  }
+
+  private static boolean[] booleanArguments(INDArray lengths) {
+    // biases, sequence lengths, initial h, initial c, peepholes, full sequence out, last h, last c
+    return new boolean[] {true, lengths != null, false, false, false, true, false, false};
+  }
+
+  /**
+   * The per-example sequence lengths the mask describes, or null if there is no mask or every
+   * sequence has all steps (the operation's fast path: it batches examples only without lengths).
+   *
+   * @throws ModelException if a mask row is not 1 on its first steps and 0 after them
+   */
+  private INDArray sequenceLengths(long batch, long time) {
+    if (maskArray == null) {
+      return null;
+    }
+    if (maskArray.rank() != 2 || maskArray.size(0) != batch || maskArray.size(1) != time) {
+      throw new ModelException("LstmLayer mask shape = " + java.util.Arrays.toString(maskArray.shape())
+          + " is not allowed: must be [" + batch + ", " + time + "] " + layerId());
+    }
+    float[][] m = maskArray.castTo(DataType.FLOAT).toFloatMatrix();
+    long[] lengths = new long[(int) batch];
+    boolean full = true;
+    for (int e = 0; e < batch; e++) {
+      int n = 0;
+      while (n < time && m[e][n] != 0) {
+        n++;
+      }
+      for (int t = 0; t < time; t++) {
+        float expected = t < n ? 1f : 0f;
+        if (m[e][t] != expected) {
+          throw new ModelException("LstmLayer mask row " + e + " is not allowed: must be 1 on the first steps "
+              + "of a sequence and 0 after them (padding at the end) " + layerId());
+        }
+      }
+      lengths[e] = n;
+      full &= n == time;
+    }
+    return full ? null : Nd4j.createFromArray(lengths);
+  }
+
+  @Override
+  public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+      int minibatchSize) {
+    // As DL4J's LSTM: the mask passes through unchanged (outputs at padded steps are 0).
+    this.maskArray = maskArray;
+    return new Pair<>(maskArray, MaskState.Passthrough);
+  }
+}
