@@ -16,12 +16,16 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The runtime of {@link LstmLayer}: forward pass = one native {@code lstmLayer} call, backward pass
- * = one native {@code lstmLayer_bp} call (which recomputes the forward pass internally), both on the
- * NCW input as it is (libnd4j data format 2, {@code [batch, nIn, time]}).
+ * = one native {@code lstmLayer_bp} call (which recomputes the forward pass internally). Without
+ * sequence lengths the forward pass runs on a time-major copy of the input (libnd4j format 0), which
+ * libnd4j's oneDNN build hands to oneDNN's LSTM primitive; with lengths, and in the backward pass,
+ * on the NCW input as it is (format 2).
  */
 final class LstmLayerImpl extends BaseLayer<LstmLayer> {
   /** libnd4j's data format for {@code [batch, features, time]}. */
   private static final int FORMAT_NST = 2;
+  /** libnd4j's data format for {@code [time, batch, features]}. */
+  private static final int FORMAT_TNS = 0;
   /** libnd4j's direction modes. */
   private static final int FORWARD = 0;
   private static final int BIDIRECTIONAL_CONCAT = 3;
@@ -58,15 +62,36 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     long time = x.size(2);
     INDArray[] weights = weights(training, workspaceMgr);
     INDArray lengths = sequenceLengths(batch, time);
+    long channels = c.directions() * c.getNOut();
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-        new long[] {batch, c.directions() * c.getNOut(), time}, 'c');
+        new long[] {batch, channels, time}, 'c');
+    if (lengths != null) {
+      // Variable lengths: the generic C++ loop on the NCW layout (format 2) as it is.
+      Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
+          .addInputs(inputs(x, weights, lengths))
+          .addOutputs(out)
+          .addIntegerArguments(integerArguments(FORMAT_NST))
+          .addBooleanArguments(booleanArguments(lengths, false))
+          .addFloatingPointArguments(0.0)
+          .build());
+      return out;
+    }
+    // Time-major [time, batch, features] copies: libnd4j then runs oneDNN's LSTM primitive (float,
+    // with the oneDNN build), about 4x faster than its generic loop. oneDNN's implementation in M2.1
+    // fails unless the last output and cell state are requested as well, so they are.
+    INDArray timeMajor = x.permute(2, 0, 1).dup('c');
+    INDArray h = Nd4j.createUninitialized(dataType, time, batch, channels);
+    long[] lastShape = c.isBidirectional() ? new long[] {2, batch, c.getNOut()} : new long[] {batch, c.getNOut()};
+    INDArray lastH = Nd4j.createUninitialized(dataType, lastShape);
+    INDArray lastC = Nd4j.createUninitialized(dataType, lastShape);
     Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
-        .addInputs(inputs(x, weights, lengths))
-        .addOutputs(out)
-        .addIntegerArguments(integerArguments())
-        .addBooleanArguments(booleanArguments(lengths))
+        .addInputs(inputs(timeMajor, weights, null))
+        .addOutputs(h, lastH, lastC)
+        .addIntegerArguments(integerArguments(FORMAT_TNS))
+        .addBooleanArguments(booleanArguments(null, true))
         .addFloatingPointArguments(0.0)
         .build());
+    out.assign(h.permute(1, 2, 0));
     return out;
   }
 
@@ -93,8 +118,8 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     Nd4j.exec(DynamicCustomOp.builder("lstmLayer_bp")
         .addInputs(withEpsilon)
         .addOutputs(outputs)
-        .addIntegerArguments(integerArguments())
-        .addBooleanArguments(booleanArguments(lengths))
+        .addIntegerArguments(integerArguments(FORMAT_NST))
+        .addBooleanArguments(booleanArguments(lengths, false))
         .addFloatingPointArguments(0.0)
         .build());
     Gradient g = new DefaultGradient(gradientsFlattened);
@@ -124,16 +149,16 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
         : new INDArray[] {x, weights[0], weights[1], weights[2], lengths};
   }
 
-  private int[] integerArguments() {
+  private int[] integerArguments(int format) {
     LstmLayer c = layerConf();
     int act = c.nativeActivation();
     // data format, direction mode, gate, cell and output activations
-    return new int[] {FORMAT_NST, c.isBidirectional() ? BIDIRECTIONAL_CONCAT : FORWARD, SIGMOID, act, act};
+    return new int[] {format, c.isBidirectional() ? BIDIRECTIONAL_CONCAT : FORWARD, SIGMOID, act, act};
   }
 
-  private static boolean[] booleanArguments(INDArray lengths) {
+  private static boolean[] booleanArguments(INDArray lengths, boolean last) {
     // biases, sequence lengths, initial h, initial c, peepholes, full sequence out, last h, last c
-    return new boolean[] {true, lengths != null, false, false, false, true, false, false};
+    return new boolean[] {true, lengths != null, false, false, false, true, last, last};
   }
 
   /**
