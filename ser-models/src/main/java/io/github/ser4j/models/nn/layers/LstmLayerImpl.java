@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * The runtime of {@link LstmLayer}: forward pass = one native {@code lstmLayer} call, backward pass
  * = one native {@code lstmLayer_bp} call (which recomputes the forward pass internally). Without
  * sequence lengths the forward pass runs on a time-major copy of the input (libnd4j format 0), which
- * libnd4j's oneDNN build hands to oneDNN's LSTM primitive; with lengths, and in the backward pass,
- * on the NCW input as it is (format 2).
+ * libnd4j's oneDNN build hands to oneDNN's LSTM primitive, and the backward pass on time-major
+ * copies too (contiguous slices per step); with lengths, both run on the NCW input as it is
+ * (format 2).
  */
 final class LstmLayerImpl extends BaseLayer<LstmLayer> {
   /** libnd4j's data format for {@code [batch, features, time]}. */
@@ -109,19 +110,28 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     INDArray dW = gradientViews.get(LstmParamInitializer.INPUT_WEIGHTS);
     INDArray dRW = gradientViews.get(LstmParamInitializer.RECURRENT_WEIGHTS);
     INDArray db = gradientViews.get(LstmParamInitializer.BIAS);
-    INDArray[] inputs = inputs(x, weights, lengths);
+    // Without lengths: time-major contiguous copies (format 0), so that every step's slices are
+    // contiguous for BLAS; with lengths: the NCW arrays as they are (format 2).
+    boolean timeMajor = lengths == null;
+    INDArray xIn = timeMajor ? x.permute(2, 0, 1).dup('c') : x;
+    INDArray eIn = timeMajor ? epsilon.castTo(dataType).permute(2, 0, 1).dup('c') : epsilon.castTo(dataType);
+    INDArray dxOut = timeMajor ? Nd4j.createUninitialized(dataType, time, batch, x.size(1)) : dx;
+    INDArray[] inputs = inputs(xIn, weights, lengths);
     INDArray[] withEpsilon = java.util.Arrays.copyOf(inputs, inputs.length + 1);
-    withEpsilon[inputs.length] = epsilon.castTo(dataType);
+    withEpsilon[inputs.length] = eIn;
     // With sequence lengths the operation also "returns" a (never computed) gradient for them.
-    INDArray[] outputs = lengths == null ? new INDArray[] {dx, dW, dRW, db}
-        : new INDArray[] {dx, dW, dRW, db, Nd4j.create(dataType, batch)};
+    INDArray[] outputs = lengths == null ? new INDArray[] {dxOut, dW, dRW, db}
+        : new INDArray[] {dxOut, dW, dRW, db, Nd4j.create(dataType, batch)};
     Nd4j.exec(DynamicCustomOp.builder("lstmLayer_bp")
         .addInputs(withEpsilon)
         .addOutputs(outputs)
-        .addIntegerArguments(integerArguments(FORMAT_NST))
+        .addIntegerArguments(integerArguments(timeMajor ? FORMAT_TNS : FORMAT_NST))
         .addBooleanArguments(booleanArguments(lengths, false))
         .addFloatingPointArguments(0.0)
         .build());
+    if (timeMajor) {
+      dx.assign(dxOut.permute(1, 2, 0));
+    }
     Gradient g = new DefaultGradient(gradientsFlattened);
     g.gradientForVariable().put(LstmParamInitializer.INPUT_WEIGHTS, dW);
     g.gradientForVariable().put(LstmParamInitializer.RECURRENT_WEIGHTS, dRW);
