@@ -1,13 +1,13 @@
 package io.github.ser4j.models.nn;
 
 import io.github.ser4j.models.ModelException;
+import io.github.ser4j.models.nn.layers.LstmLayer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
-import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
@@ -22,9 +22,13 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * mean over time, then a dense softmax layer. A DL4J {@link ComputationGraphConfiguration}.
  *
  * <p>Input {@code [batch, features, time]} (NCW), by default {@code [batch, 40, frames]}; any number
- * of frames; masks (sequences of different lengths) are honoured by both poolings. Dropout
+ * of frames; masks (sequences of different lengths, padded at the end) are honoured by both poolings. Dropout
  * {@code dropout} on the input of every LSTM layer after the first and on the pooled vector.
  * Output {@code [batch, numClasses]} probabilities.
+ *
+ * <p>The LSTMs are {@link LstmLayer}s (one native libnd4j {@code lstmLayer} call per layer forward,
+ * one {@code lstmLayer_bp} backward): the same function as DL4J's {@code LSTM} with the same weights
+ * and initialisation, much faster. Masks must mark padding at the end of a sequence (1s, then 0s).
  *
  * <p>Parameters: per layer {@code 4 hidden (in + hidden + 1)} (one bias per gate; PyTorch has
  * two), plus {@code (hidden + 1) numClasses}. {@link #reference()} (40 features, 2 x 128, 8 classes):
@@ -95,7 +99,7 @@ public final class Lstm extends NetworkDescription {
     String last = "input";
     int in = features;
     for (int i = 1; i <= layers; i++) {
-      LSTM.Builder lstm = new LSTM.Builder().nIn(in).nOut(hidden).activation(Activation.TANH);
+      LstmLayer.Builder lstm = new LstmLayer.Builder().nIn(in).nOut(hidden).activation(Activation.TANH);
       if (i > 1 && dropout > 0) {
         lstm.dropOut(new Dropout(1 - dropout)); // DL4J's argument is the retain probability
       }

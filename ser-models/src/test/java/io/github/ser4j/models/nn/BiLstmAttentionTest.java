@@ -21,8 +21,11 @@ import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.learning.config.Adam;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -110,13 +113,7 @@ class BiLstmAttentionTest {
           .dropout(0).numClasses(2).build().configuration();
       for (GraphVertex v : conf.getVertices().values()) {
         if (v instanceof LayerVertex) {
-          Layer layer = ((LayerVertex) v).getLayerConf().getLayer();
-          if (layer instanceof Bidirectional) {
-            ((BaseLayer) ((Bidirectional) layer).getFwd()).setIUpdater(new NoOp());
-            ((BaseLayer) ((Bidirectional) layer).getBwd()).setIUpdater(new NoOp());
-          } else {
-            ((BaseLayer) layer).setIUpdater(new NoOp());
-          }
+          ((BaseLayer) ((LayerVertex) v).getLayerConf().getLayer()).setIUpdater(new NoOp());
         }
       }
       conf.setDataType(DataType.DOUBLE);
@@ -144,6 +141,59 @@ class BiLstmAttentionTest {
     ComputationGraph net = new ComputationGraph(conf);
     net.init();
     return net;
+  }
+
+  /**
+   * The network with DL4J's own {@code Bidirectional(CONCAT, LSTM)} layers, built the way this
+   * class built it before it had {@code LstmLayer}: the same seed gives the same function (our layer
+   * replays DL4J's initialisation), before and after a few training steps (dropout 0).
+   */
+  @Test
+  void sameSeedSameFunctionAsWithDl4jsBidirectionalLstm() {
+    BiLstmAttention description = BiLstmAttention.builder().features(6).layers(2).hidden(5).dropout(0)
+        .numClasses(3).seed(9).build();
+    ComputationGraph ours = description.network();
+    ComputationGraph dl4j = new ComputationGraph(dl4jConfiguration(description));
+    dl4j.init();
+    assertEquals(dl4j.numParams(), ours.numParams());
+    Nd4j.getRandom().setSeed(4);
+    INDArray x = Nd4j.rand(DataType.FLOAT, 4, 6, 9).subi(0.5).muli(2);
+    assertTrue(dl4j.outputSingle(false, x).equalsWithEps(ours.outputSingle(false, x), 1e-5));
+    INDArray y = Nd4j.zeros(DataType.FLOAT, 4, 3);
+    for (int i = 0; i < 4; i++) {
+      y.putScalar(i, i % 3, 1f);
+    }
+    for (int step = 0; step < 5; step++) {
+      dl4j.fit(new DataSet(x, y));
+      ours.fit(new DataSet(x, y));
+    }
+    INDArray a = dl4j.outputSingle(false, x);
+    INDArray b = ours.outputSingle(false, x);
+    assertTrue(a.equalsWithEps(b, 1e-5), a + " vs " + b);
+  }
+
+  /** BiLstmAttention's configuration with DL4J's built-in layers (its code before LstmLayer). */
+  private static ComputationGraphConfiguration dl4jConfiguration(BiLstmAttention d) {
+    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+        .seed(d.seed()).updater(new Adam(d.learningRate())).weightInit(WeightInit.XAVIER)
+        .graphBuilder().addInputs("input").setInputTypes(InputType.recurrent(d.features(), RNNFormat.NCW));
+    String last = "input";
+    int in = d.features();
+    for (int i = 1; i <= d.layers(); i++) {
+      LSTM.Builder lstm = new LSTM.Builder().nIn(in).nOut(d.hidden()).activation(Activation.TANH);
+      if (i > 1 && d.dropout() > 0) {
+        lstm.dropOut(new Dropout(1 - d.dropout()));
+      }
+      g.addLayer("lstm" + i, new Bidirectional(Bidirectional.Mode.CONCAT, lstm.build()), last);
+      last = "lstm" + i;
+      in = 2 * d.hidden();
+    }
+    g.addLayer("attention_score", new Convolution1DLayer.Builder().kernelSize(1).nIn(in).nOut(1)
+        .hasBias(false).activation(Activation.IDENTITY).rnnDataFormat(RNNFormat.NCW).build(), last);
+    g.addVertex("attention_pool", new SoftmaxTimePoolingVertex(), last, "attention_score");
+    g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(in).nOut(d.numClasses())
+        .activation(Activation.SOFTMAX).build(), "attention_pool").setOutputs("output");
+    return g.build();
   }
 
   @Test

@@ -7,11 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -56,6 +69,63 @@ class LstmTest {
       assertTrue(plain.equalsWithEps(masked, 1e-5), pooling + ": " + plain + " vs " + masked);
       assertTrue(!plain.equalsWithEps(unmasked, 1e-5), pooling + ": padding should matter without a mask");
     }
+  }
+
+  /**
+   * The network with DL4J's own {@code LSTM} layers (this class's code before {@code LstmLayer}):
+   * the same seed gives the same function, for both poolings, with a masked batch, before and after
+   * a few training steps (dropout 0).
+   */
+  @Test
+  void sameSeedSameFunctionAsWithDl4jsLstm() {
+    for (Lstm.Pooling pooling : Lstm.Pooling.values()) {
+      Lstm description = Lstm.builder().features(4).layers(2).hidden(6).pooling(pooling).dropout(0).numClasses(3)
+          .seed(7).build();
+      ComputationGraph ours = description.network();
+      ComputationGraph dl4j = new ComputationGraph(dl4jConfiguration(description));
+      dl4j.init();
+      assertEquals(dl4j.numParams(), ours.numParams());
+      Nd4j.getRandom().setSeed(6);
+      INDArray x = Nd4j.rand(DataType.FLOAT, 3, 4, 8).subi(0.5).muli(2);
+      INDArray mask = Nd4j.ones(DataType.FLOAT, 3, 8);
+      mask.get(NDArrayIndex.point(1), NDArrayIndex.interval(5, 8)).assign(0);
+      mask.get(NDArrayIndex.point(2), NDArrayIndex.interval(2, 8)).assign(0);
+      INDArray y = Nd4j.zeros(DataType.FLOAT, 3, 3);
+      for (int i = 0; i < 3; i++) {
+        y.putScalar(i, i, 1f);
+      }
+      DataSet batch = new DataSet(x, y, mask, null);
+      for (int step = 0; step <= 5; step++) {
+        INDArray a = dl4j.output(false, new INDArray[] {x}, new INDArray[] {mask})[0];
+        INDArray b = ours.output(false, new INDArray[] {x}, new INDArray[] {mask})[0];
+        assertTrue(a.equalsWithEps(b, 1e-5), pooling + " after " + step + " steps: " + a + " vs " + b);
+        dl4j.fit(batch);
+        ours.fit(batch);
+      }
+    }
+  }
+
+  /** Lstm's configuration with DL4J's built-in LSTM (its code before LstmLayer). */
+  private static ComputationGraphConfiguration dl4jConfiguration(Lstm d) {
+    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
+        .seed(d.seed()).updater(new Adam(d.learningRate())).weightInit(WeightInit.XAVIER)
+        .graphBuilder().addInputs("input").setInputTypes(InputType.recurrent(d.features(), RNNFormat.NCW));
+    String last = "input";
+    int in = d.features();
+    for (int i = 1; i <= d.layers(); i++) {
+      LSTM lstm = new LSTM.Builder().nIn(in).nOut(d.hidden()).activation(Activation.TANH).build();
+      boolean lastLayer = i == d.layers();
+      g.addLayer("lstm" + i, lastLayer && d.pooling() == Lstm.Pooling.LAST ? new LastTimeStep(lstm) : lstm, last);
+      last = "lstm" + i;
+      in = d.hidden();
+    }
+    if (d.pooling() == Lstm.Pooling.MEAN) {
+      g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
+      last = "pool";
+    }
+    g.addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(d.hidden())
+        .nOut(d.numClasses()).activation(Activation.SOFTMAX).build(), last).setOutputs("output");
+    return g.build();
   }
 
   @Test
