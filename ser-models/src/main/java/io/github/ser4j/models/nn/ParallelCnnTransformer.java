@@ -152,7 +152,7 @@ public final class ParallelCnnTransformer extends NetworkDescription {
       last = "position";
     }
     for (int i = 0; i < blocks; i++) {
-      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, mels, heads, feedForward, dropout);
+      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, heads, feedForward, dropout);
     }
     g.addLayer("transformer_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
     merged.add("transformer_pool");

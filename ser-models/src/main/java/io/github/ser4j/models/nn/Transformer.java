@@ -102,7 +102,7 @@ public final class Transformer extends NetworkDescription {
     g.addLayer("position", new PositionalEncoding(), "projection");
     String last = "position";
     for (int i = 0; i < blocks; i++) {
-      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, modelDim, heads, feedForward, dropout);
+      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, heads, feedForward, dropout);
     }
     g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last)
         .addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
