@@ -39,12 +39,11 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *       softmax layer. Output {@code [batch, numClasses]} probabilities.</li>
  * </ul>
  *
- * <p>Parameters: PyTorch counts 134,600 for the reference. DL4J's {@code SelfAttentionLayer} has no
- * biases in its four projections (256 fewer), so {@link #reference()} has 134,344 trainable
- * parameters; DL4J also counts the batch norms' running means and variances (448 values), so
- * {@code numParams()} says 134,792. DL4J's SameDiff-based layers (attention, layer norm,
- * positional encoding) return twice the true gradient in 1.0.0-M2.1; Adam, used here, is
- * practically unaffected (see {@link io.github.ser4j.models.nn.layers.LayerNormalization}).
+ * <p>Parameters: PyTorch counts 134,600 for the reference, and so does
+ * {@link #trainableParameterCount()} (each encoder block is one
+ * {@link io.github.ser4j.models.nn.layers.TransformerEncoderLayer}, with PyTorch's attention
+ * biases); DL4J also counts the batch norms' running means and variances (448 values), so
+ * {@code numParams()} says 135,048.
  *
  * <p>Immutable; build with {@link #builder()} or start from {@link #reference()}. Every
  * configuration applies {@link Dl4jRuntime#prepare()} first. Input name {@code "input"}, output
@@ -142,7 +141,7 @@ public final class ParallelCnnTransformer extends NetworkDescription {
       last = "position";
     }
     for (int i = 0; i < blocks; i++) {
-      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, mels, heads, feedForward, dropout);
+      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, heads, feedForward, dropout);
     }
     g.addLayer("transformer_pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last);
     merged.add("transformer_pool");

@@ -27,11 +27,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * PyTorch's {@code nn.TransformerEncoderLayer}); the mean over time; a dense softmax layer.
  * Output {@code [batch, numClasses]} probabilities.
  *
- * <p>DL4J's {@code SelfAttentionLayer} has no biases in its projections, so each block has
- * {@code 4 * modelDim} parameters fewer than PyTorch's. DL4J's SameDiff-based layers (attention,
- * layer norm, positional encoding) return twice the true gradient in 1.0.0-M2.1 (see
- * {@link io.github.ser4j.models.nn.layers.LayerNormalization}); the Adam updater used here is
- * practically unaffected, but do not swap in plain SGD or gradient clipping without halving.
+ * <p>Each block is one {@link io.github.ser4j.models.nn.layers.TransformerEncoderLayer} (vertex
+ * {@code block1}, {@code block2}, ...), with PyTorch's attention biases and parameter count; its
+ * hand-written backward pass returns the true gradient (checked by finite differences), so any
+ * updater and gradient clipping work as expected.
  *
  * <p>Immutable; build with {@link #builder()} or start from {@link #reference()}. Every
  * configuration applies {@link Dl4jRuntime#prepare()} first. Input name {@code "input"}, output
@@ -67,7 +66,7 @@ public final class Transformer extends NetworkDescription {
   /**
    * The reference baseline: 40 features per frame, model dimension 64, 4 heads, feed-forward
    * width 128, 2 blocks, dropout 0.1, 8 classes, Adam with learning rate 1e-3, seed 42.
-   * 69,576 parameters.
+   * 70,088 parameters.
    *
    * @return the reference configuration
    */
@@ -102,7 +101,7 @@ public final class Transformer extends NetworkDescription {
     g.addLayer("position", new PositionalEncoding(), "projection");
     String last = "position";
     for (int i = 0; i < blocks; i++) {
-      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, modelDim, heads, feedForward, dropout);
+      last = TransformerEncoderBlock.add(g, "block" + (i + 1), last, heads, feedForward, dropout);
     }
     g.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), last)
         .addLayer("output", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)

@@ -19,9 +19,11 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The plain transformer: shapes and parameter counts, validation, a bit-exact ModelSerializer round
- * trip (custom SameDiff layers and Adam state included), and learning a task that only the
- * positional encoding makes solvable (the gradient-check substitute for its SameDiff layers).
+ * The plain transformer: shapes and parameter counts (PyTorch's), validation, a bit-exact
+ * ModelSerializer round trip (custom layers and Adam state included), training with dropout
+ * reproducible from the seed, and learning a task that only the positional encoding makes
+ * solvable. (The layers' exact forward and backward passes: layers.TransformerEncoderLayerTest
+ * and layers.CustomLayersTest.)
  */
 class TransformerTest {
 
@@ -29,9 +31,10 @@ class TransformerTest {
   void referenceShapeAndParameterCount() {
     Transformer reference = Transformer.reference();
     ComputationGraph net = reference.network();
-    // 40*64+64 projection; per block 4*64^2 attention (no biases) + 2*64*128+128+64 feed-forward
-    // + 4*64 layer norms = 33,216; 64*8+8 output.
-    assertEquals(2_624 + 2 * 33_216 + 520, net.numParams());
+    // 40*64+64 projection; per block (PyTorch's nn.TransformerEncoderLayer(64, 4, 128)) 4*64^2+4*64
+    // attention + 2*64*128+128+64 feed-forward + 4*64 layer norms = 33,472; 64*8+8 output.
+    assertEquals(2_624 + 2 * 33_472 + 520, net.numParams());
+    assertEquals(70_088, reference.parameterCount());
     assertEquals(net.numParams(), reference.parameterCount());
     INDArray out = net.outputSingle(false, Nd4j.rand(DataType.FLOAT, 3, 40, 94));
     assertArrayEquals(new long[] {3, 8}, out.shape());
@@ -71,6 +74,24 @@ class TransformerTest {
     assertEquals(net.params(), back.params());
     assertEquals(net.getUpdater().getStateViewArray(), back.getUpdater().getStateViewArray());
     assertEquals(net.outputSingle(false, data.getFeatures()), back.outputSingle(false, data.getFeatures()));
+  }
+
+  @Test
+  void trainingWithDropoutRepeatsWithTheSeed() {
+    Transformer t = small(4).toBuilder().dropout(0.3).build();
+    DataSet data = pulses(32, new Random(2));
+    INDArray[] params = new INDArray[2];
+    for (int run = 0; run < 2; run++) {
+      ComputationGraph net = t.network();
+      for (int i = 0; i < 3; i++) {
+        net.fit(data);
+      }
+      params[run] = net.params().dup();
+    }
+    assertEquals(params[0], params[1]);
+    ComputationGraph other = small(4).toBuilder().dropout(0.3).seed(5).build().network();
+    other.fit(data);
+    assertTrue(!other.params().equals(params[0]));
   }
 
   /**

@@ -1,14 +1,18 @@
 package io.github.ser4j.models.nn.layers;
 
 import io.github.ser4j.models.ModelException;
-import java.util.Map;
+import java.util.Collection;
+import java.util.List;
+import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -20,17 +24,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Input and output: a sequence {@code [batch, features, time]} (DL4J's recurrent NCW format) or
  * feed-forward activations {@code [batch, features]}. Parameters: {@code 2 * features}
- * ({@value #GAIN} and {@value #BIAS}, each of shape {@code [1, features]}).
+ * ({@value #GAIN} and {@value #BIAS}, each of shape {@code [1, features]}; not regularised).
  *
- * <p>A DL4J {@link SameDiffLayer}: it works in a ComputationGraph and serialises to JSON (hence the
- * public no-arg constructor and the setters, which are for Jackson; use {@link #LayerNormalization(double)}).
- * Like every SameDiff-based layer of DL4J 1.0.0-M2.1 (the built-in {@code SelfAttentionLayer}
- * included), its backward pass returns exactly 2x the true gradient of its parameters and passes 2x
- * back to earlier layers. Adam and RMSProp (scale invariant) are practically unaffected; plain SGD
- * and gradient clipping see the doubled values, and gradient checks fail. SER4J therefore tests
- * this layer by its exact forward output and by training behaviour.
+ * <p>An ordinary DL4J layer (configuration, parameter initialiser and runtime layer) whose forward
+ * and backward passes are a handful of plain ND4J reductions and broadcasts on the
+ * {@code [batch * time, features]} rows. It replaces SER4J's former SameDiff version, which was
+ * slow (SameDiff's per-op session machinery) and, like every SameDiff-based layer of DL4J
+ * 1.0.0-M2.1, returned twice the true gradient. This one passes DL4J's finite-difference gradient
+ * check. The public no-arg constructor and the setters are for JSON (Jackson); use
+ * {@link #LayerNormalization(double)}.
  */
-public class LayerNormalization extends SameDiffLayer {
+public class LayerNormalization extends BaseLayer {
+  private static final long serialVersionUID = 1L;
+
   /** Name of the gain parameter. */
   public static final String GAIN = "gain";
   /** Name of the bias parameter. */
@@ -53,6 +59,25 @@ public class LayerNormalization extends SameDiffLayer {
   public LayerNormalization(double epsilon) {
     ModelException.require(epsilon > 0 && epsilon <= 1, "epsilon", epsilon, "in (0, 1]");
     this.epsilon = epsilon;
+  }
+
+  @Override
+  public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
+      DataType dataType) {
+    LayerNormalizationRuntime layer = new LayerNormalizationRuntime(conf, dataType);
+    layer.setListeners(listeners);
+    layer.setIndex(layerIndex);
+    layer.setParamsViewArray(paramsView);
+    layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+    layer.setConf(conf);
+    return layer;
+  }
+
+  @Override
+  public ParamInitializer initializer() {
+    return new ParamBlocks(List.of(ParamBlocks.Param.of(GAIN, nIn, ParamBlocks.Kind.NORM_GAIN),
+        ParamBlocks.Param.of(BIAS, nIn, ParamBlocks.Kind.NORM_BIAS)));
   }
 
   @Override
@@ -90,32 +115,19 @@ public class LayerNormalization extends SameDiffLayer {
   }
 
   @Override
-  public void defineParameters(SDLayerParams params) {
-    params.clear();
-    params.addWeightParam(GAIN, 1, nIn);
-    params.addBiasParam(BIAS, 1, nIn);
+  public boolean isPretrainParam(String paramName) {
+    return false;
   }
 
   @Override
-  public void initializeParameters(Map<String, INDArray> params) {
-    params.get(GAIN).assign(1);
-    params.get(BIAS).assign(0);
-  }
-
-  @Override
-  public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
-    SDVariable mean = x.mean(true, 1);
-    SDVariable centred = x.sub(mean);
-    SDVariable variance = centred.mul(centred).mean(true, 1);
-    SDVariable normalised = centred.div(sd.math().sqrt(variance.add(epsilon)));
-    SDVariable gain = params.get(GAIN);
-    SDVariable bias = params.get(BIAS);
-    if (sequence) {
-      // [1, features] -> [1, features, 1], broadcast over batch and time.
-      gain = gain.reshape(1, nIn, 1);
-      bias = bias.reshape(1, nIn, 1);
-    }
-    return normalised.mul(gain).add(bias);
+  public LayerMemoryReport getMemoryReport(InputType inputType) {
+    long params = 2 * nIn;
+    long perExample = inputType.arrayElementsPerExample();
+    // Training keeps the normalised input and a copy of the rows; inference a copy of the rows.
+    return new LayerMemoryReport.Builder(layerName, LayerNormalization.class, inputType, inputType)
+        .standardMemory(params, getIUpdater() == null ? 0 : getIUpdater().stateSize(params))
+        .workingMemory(0, 2 * perExample, 0, 3 * perExample)
+        .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
   }
 
   /** @return the number of features (set from the input type) */

@@ -1,18 +1,17 @@
 package io.github.ser4j.models.nn.layers;
 
 import io.github.ser4j.models.ModelException;
-import java.util.Map;
+import java.util.Collection;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.nd4j.autodiff.samediff.SDIndex;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.deeplearning4j.nn.conf.layers.NoParamLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The sinusoidal positional encoding of Vaswani et al. 2017 ("Attention Is All You Need", section
@@ -24,11 +23,15 @@ import org.nd4j.linalg.factory.Nd4j;
  * time steps. No parameters. Self-attention and mean pooling over time are blind to the order of
  * the time steps; this layer is what lets a transformer use it.
  *
- * <p>A DL4J {@link SameDiffLayer} (public no-arg constructor and setters for JSON). Like every
- * SameDiff-based layer of DL4J 1.0.0-M2.1, its backward pass hands 2x the true gradient back to
- * the layers before it; Adam and RMSProp are practically unaffected (see {@link LayerNormalization}).
+ * <p>An ordinary DL4J layer: the forward pass is one broadcast add of an encoding table computed
+ * once per sequence length (cached), the backward pass hands the gradient back unchanged. It
+ * replaces SER4J's former SameDiff version, which was slow and, like every SameDiff-based layer of
+ * DL4J 1.0.0-M2.1, passed twice the true gradient back. Public no-arg constructor and setters for
+ * JSON (Jackson).
  */
-public class PositionalEncoding extends SameDiffLayer {
+public class PositionalEncoding extends NoParamLayer {
+  private static final long serialVersionUID = 1L;
+
   private long nIn;
 
   /** A positional encoding whose feature count is taken from the input type (also for JSON). */
@@ -48,7 +51,7 @@ public class PositionalEncoding extends SameDiffLayer {
     return i % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
   }
 
-  private static double inverseFrequency(long i, long features) {
+  static double inverseFrequency(long i, long features) {
     return Math.pow(10000.0, -(2.0 * (i / 2)) / features);
   }
 
@@ -80,38 +83,23 @@ public class PositionalEncoding extends SameDiffLayer {
   }
 
   @Override
-  public void defineParameters(SDLayerParams params) {
-    params.clear();
+  public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
+      DataType dataType) {
+    PositionalEncodingRuntime layer = new PositionalEncodingRuntime(conf, dataType);
+    layer.setListeners(listeners);
+    layer.setIndex(layerIndex);
+    layer.setParamsViewArray(paramsView);
+    layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+    layer.setConf(conf);
+    return layer;
   }
 
   @Override
-  public void initializeParameters(Map<String, INDArray> params) {
-    // no parameters
-  }
-
-  @Override
-  public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> params, SDVariable mask) {
-    int d = Math.toIntExact(nIn);
-    float[] inverseFrequency = new float[d];
-    float[] even = new float[d];
-    float[] odd = new float[d];
-    for (int i = 0; i < d; i++) {
-      inverseFrequency[i] = (float) inverseFrequency(i, d);
-      even[i] = i % 2 == 0 ? 1f : 0f;
-      odd[i] = 1f - even[i];
-    }
-    // Positions 0..T-1 as [1, T], from the input's own length, so any sequence length works.
-    SDVariable firstRow = x.get(SDIndex.point(0), SDIndex.interval(0, 1), SDIndex.all());
-    SDVariable positions = sd.cumsum(sd.onesLike(firstRow), true, false, 1);
-    SDVariable angles = sd.constant(Nd4j.create(inverseFrequency, new long[] {d, 1}, DataType.FLOAT)
-        .castTo(x.dataType())).mul(positions);
-    SDVariable encoding = sd.math().sin(angles).mul(sd.constant(column(even, x.dataType())))
-        .add(sd.math().cos(angles).mul(sd.constant(column(odd, x.dataType()))));
-    return x.add(encoding);
-  }
-
-  private static INDArray column(float[] values, DataType type) {
-    return Nd4j.create(values, new long[] {values.length, 1}, DataType.FLOAT).castTo(type);
+  public LayerMemoryReport getMemoryReport(InputType inputType) {
+    return new LayerMemoryReport.Builder(layerName, PositionalEncoding.class, inputType, inputType)
+        .standardMemory(0, 0).workingMemory(0, 0, 0, 0)
+        .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS).build();
   }
 
   /** @return the number of features (set from the input type) */

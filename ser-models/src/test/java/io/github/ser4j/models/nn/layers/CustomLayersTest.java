@@ -8,19 +8,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.ser4j.models.ModelException;
 import io.github.ser4j.models.nn.Dl4jRuntime;
 import java.util.Random;
+import org.deeplearning4j.gradientcheck.GradientCheckUtil;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
  * The forward passes of {@link LayerNormalization} and {@link PositionalEncoding} against their
- * formulas computed here by hand in double precision, their JSON round trips, and input-type checks.
- * (Their training behaviour is tested through the transformers, TransformerTest.)
+ * formulas computed here by hand in double precision, their backward passes against DL4J's
+ * finite-difference gradient check in double precision (which their former SameDiff versions
+ * failed by a factor of 2), their JSON round trips, and input-type checks. (Their training
+ * behaviour is tested through the transformers, TransformerTest.)
  */
 class CustomLayersTest {
 
@@ -56,9 +68,8 @@ class CustomLayersTest {
     assertEquals(2 * features, net.numParams());
     double[] gain = {0.5, -1.25, 2, 1, 0.1, 3};
     double[] bias = {0.3, 0, -2, 1.5, 0.25, -0.75};
-    // Through the views of the flattened parameters (a SameDiff layer's setParam(...) is ignored in M2.1).
-    net.getLayer("layer").getParam(LayerNormalization.GAIN).assign(Nd4j.create(new double[][] {gain}));
-    net.getLayer("layer").getParam(LayerNormalization.BIAS).assign(Nd4j.create(new double[][] {bias}));
+    net.getLayer("layer").setParam(LayerNormalization.GAIN, Nd4j.create(new double[][] {gain}));
+    net.getLayer("layer").setParam(LayerNormalization.BIAS, Nd4j.create(new double[][] {bias}));
     float[][][] x = randomSequence(batch, features, time, 5);
     INDArray out = net.outputSingle(false, Nd4j.create(x));
     assertArrayEquals(new long[] {batch, features, time}, out.shape());
@@ -119,6 +130,80 @@ class CustomLayersTest {
     // Any length: the same layer on a shorter sequence gives the same encoding at the same positions.
     INDArray shorter = net.outputSingle(false, Nd4j.zeros(DataType.FLOAT, 1, features, 3));
     assertEquals(Math.sin(0.2), shorter.getDouble(0, 2, 2), 1e-6);
+  }
+
+  /**
+   * Finite differences in double precision: a per-step dense tanh layer before the layer norm and
+   * the positional encoding checks, through its own parameters, the gradients both layers pass
+   * back; the layer norm's gain and bias are checked directly (set away from 1 and 0).
+   */
+  @Test
+  void sequenceGradientsPassDl4jsFiniteDifferenceCheck() {
+    DataType before = Nd4j.dataType();
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    try {
+      Dl4jRuntime.prepare();
+      ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(2).dataType(DataType.DOUBLE)
+          .updater(new NoOp()).graphBuilder().addInputs("in").setInputTypes(InputType.recurrent(3))
+          .addLayer("dense", new TimeDistributed(new DenseLayer.Builder().nIn(3).nOut(5)
+              .activation(Activation.TANH).build(), RNNFormat.NCW), "in")
+          .addLayer("norm", new LayerNormalization(), "dense")
+          .addLayer("position", new PositionalEncoding(), "norm")
+          .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "position")
+          .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(5).nOut(2)
+              .activation(Activation.SOFTMAX).build(), "pool")
+          .setOutputs("out").build();
+      ComputationGraph net = new ComputationGraph(conf);
+      net.init();
+      setRandomNormParams(net.getLayer("norm"), 5);
+      Nd4j.getRandom().setSeed(3);
+      INDArray x = Nd4j.randn(DataType.DOUBLE, 4, 3, 6);
+      INDArray y = Nd4j.create(new double[][] {{1, 0}, {0, 1}, {0, 1}, {1, 0}});
+      assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
+          .inputs(new INDArray[] {x}).labels(new INDArray[] {y}).epsilon(1e-6).maxRelError(1e-5)
+          .minAbsoluteError(1e-9)), "gradient check of dense -> layer norm -> positional encoding failed");
+    } finally {
+      Nd4j.setDefaultDataTypes(before, before);
+    }
+  }
+
+  @Test
+  void feedForwardLayerNormGradientsPassDl4jsFiniteDifferenceCheck() {
+    DataType before = Nd4j.dataType();
+    Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
+    try {
+      Dl4jRuntime.prepare();
+      ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(4).dataType(DataType.DOUBLE)
+          .updater(new NoOp()).graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(3))
+          .addLayer("dense", new DenseLayer.Builder().nIn(3).nOut(5).activation(Activation.TANH).build(), "in")
+          .addLayer("norm", new LayerNormalization(), "dense")
+          .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(5).nOut(2)
+              .activation(Activation.SOFTMAX).build(), "norm")
+          .setOutputs("out").build();
+      ComputationGraph net = new ComputationGraph(conf);
+      net.init();
+      setRandomNormParams(net.getLayer("norm"), 5);
+      Nd4j.getRandom().setSeed(6);
+      INDArray x = Nd4j.randn(DataType.DOUBLE, 4, 3);
+      INDArray y = Nd4j.create(new double[][] {{1, 0}, {0, 1}, {0, 1}, {1, 0}});
+      assertTrue(GradientCheckUtil.checkGradients(new GradientCheckUtil.GraphConfig().net(net)
+          .inputs(new INDArray[] {x}).labels(new INDArray[] {y}).epsilon(1e-6).maxRelError(1e-5)
+          .minAbsoluteError(1e-9)), "gradient check of dense -> layer norm failed");
+    } finally {
+      Nd4j.setDefaultDataTypes(before, before);
+    }
+  }
+
+  private static void setRandomNormParams(org.deeplearning4j.nn.api.Layer norm, int features) {
+    Random rnd = new Random(7);
+    double[][] gain = new double[1][features];
+    double[][] bias = new double[1][features];
+    for (int i = 0; i < features; i++) {
+      gain[0][i] = 1 + 0.5 * rnd.nextGaussian();
+      bias[0][i] = 0.5 * rnd.nextGaussian();
+    }
+    norm.setParam(LayerNormalization.GAIN, Nd4j.create(gain));
+    norm.setParam(LayerNormalization.BIAS, Nd4j.create(bias));
   }
 
   @Test
