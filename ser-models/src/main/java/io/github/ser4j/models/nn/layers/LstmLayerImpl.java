@@ -68,7 +68,7 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
         new long[] {batch, channels, time}, 'c');
     if (lengths != null) {
       // Variable lengths: the generic C++ loop on the NCW layout (format 2) as it is.
-      Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
+      execOnOneThread(DynamicCustomOp.builder("lstmLayer")
           .addInputs(inputs(x, weights, lengths))
           .addOutputs(out)
           .addIntegerArguments(integerArguments(FORMAT_NST))
@@ -122,7 +122,7 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     // With sequence lengths the operation also "returns" a (never computed) gradient for them.
     INDArray[] outputs = lengths == null ? new INDArray[] {dxOut, dW, dRW, db}
         : new INDArray[] {dxOut, dW, dRW, db, Nd4j.create(dataType, batch)};
-    Nd4j.exec(DynamicCustomOp.builder("lstmLayer_bp")
+    execOnOneThread(DynamicCustomOp.builder("lstmLayer_bp")
         .addInputs(withEpsilon)
         .addOutputs(outputs)
         .addIntegerArguments(integerArguments(timeMajor ? FORMAT_TNS : FORMAT_NST))
@@ -213,4 +213,44 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     this.maskArray = maskArray;
     return new Pair<>(maskArray, MaskState.Passthrough);
   }
+
+  /** Sections currently inside {@link #execOnOneThread}, and the limit to restore after the last. */
+  private static int sequentialSections;
+  private static int savedMaxThreads;
+
+  /**
+   * Runs one of libnd4j's generic LSTM loops (the backward pass, and the forward pass with sequence
+   * lengths) with libnd4j's "master" thread limit ({@code Environment.maxMasterThreads}, the threads
+   * an op may split its outer loops over) set to one, then restores it. The loops run about 30 small
+   * operations per time step and direction; splitting them over threads costs more than it gains
+   * (BiLstmAttention training step at batch 16, 2 cores: median ~530 ms with two master threads,
+   * ~255 ms with one; docs/benchmarks.md). Limiting it for the whole process instead slows the
+   * convolution networks (SmallResNet training 364 -> 390 ms), so it is limited only here. oneDNN's
+   * threads, which run the unmasked forward pass, are not affected. The limit is global to ND4J:
+   * while a section runs, other ND4J work in the process has the same limit (results are unchanged,
+   * only speed).
+   */
+  private static void execOnOneThread(DynamicCustomOp op) {
+    onOneThread(Nd4j.getEnvironment(), () -> Nd4j.exec(op));
+  }
+
+  /** {@link #execOnOneThread} for any work and environment (package-private for tests). */
+  static void onOneThread(org.nd4j.linalg.factory.Environment env, Runnable work) {
+    synchronized (LstmLayerImpl.class) {
+      if (sequentialSections++ == 0) {
+        savedMaxThreads = env.maxMasterThreads();
+        env.setMaxMasterThreads(1);
+      }
+    }
+    try {
+      work.run();
+    } finally {
+      synchronized (LstmLayerImpl.class) {
+        if (--sequentialSections == 0) {
+          env.setMaxMasterThreads(savedMaxThreads);
+        }
+      }
+    }
+  }
+
 }

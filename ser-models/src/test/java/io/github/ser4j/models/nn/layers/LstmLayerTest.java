@@ -141,6 +141,40 @@ class LstmLayerTest {
     }
   }
 
+  /**
+   * The native loops run with ND4J's master-thread limit at one, and the limit is restored afterwards,
+   * also after a failure and when sections nest (checked on a stand-in environment: ND4J's real limits
+   * cannot be raised above their start value, which is 1 in these tests).
+   */
+  @Test
+  void nativeLoopsRunOnOneThreadAndRestoreTheLimit() {
+    int[] limit = {4};
+    org.nd4j.linalg.factory.Environment env = (org.nd4j.linalg.factory.Environment) java.lang.reflect.Proxy
+        .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.nd4j.linalg.factory.Environment.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("maxMasterThreads")) {
+                return limit[0];
+              }
+              if (method.getName().equals("setMaxMasterThreads")) {
+                limit[0] = (Integer) args[0];
+                return null;
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+    int[] seen = new int[2];
+    LstmLayerImpl.onOneThread(env, () -> {
+      seen[0] = limit[0];
+      LstmLayerImpl.onOneThread(env, () -> seen[1] = limit[0]);
+      assertEquals(1, limit[0], "still one thread after a nested section");
+    });
+    assertArrayEquals(new int[] {1, 1}, seen, "limit inside the sections");
+    assertEquals(4, limit[0], "limit restored");
+    assertThrows(IllegalStateException.class, () -> LstmLayerImpl.onOneThread(env, () -> {
+      throw new IllegalStateException("op failed");
+    }));
+    assertEquals(4, limit[0], "limit restored after a failure");
+  }
+
   @Test
   void outputsAndGradientsEqualDl4jsLayersInFloat() {
     withType(DataType.FLOAT, () -> compareWithDl4j(DataType.FLOAT, 1e-5));
