@@ -80,11 +80,14 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     // Time-major [time, batch, features] copies: libnd4j then runs oneDNN's LSTM primitive (float,
     // with the oneDNN build), about 4x faster than its generic loop. oneDNN's implementation in M2.1
     // fails unless the last output and cell state are requested as well, so they are.
-    INDArray timeMajor = x.permute(2, 0, 1).dup('c');
-    INDArray h = Nd4j.createUninitialized(dataType, time, batch, channels);
+    // Temporaries in DL4J's working-memory workspace (reused every call), not in fresh off-heap
+    // arrays, which only the Java garbage collector would free.
+    INDArray timeMajor = workspaceMgr.dup(ArrayType.FF_WORKING_MEM, x.permute(2, 0, 1), 'c');
+    INDArray h = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType,
+        new long[] {time, batch, channels}, 'c');
     long[] lastShape = c.isBidirectional() ? new long[] {2, batch, c.getNOut()} : new long[] {batch, c.getNOut()};
-    INDArray lastH = Nd4j.createUninitialized(dataType, lastShape);
-    INDArray lastC = Nd4j.createUninitialized(dataType, lastShape);
+    INDArray lastH = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, lastShape, 'c');
+    INDArray lastC = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, lastShape, 'c');
     Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
         .addInputs(inputs(timeMajor, weights, null))
         .addOutputs(h, lastH, lastC)
@@ -98,6 +101,13 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+    if (!leakWarned) {
+      leakWarned = true;
+      LOG.warn("LstmLayer training: libnd4j 1.0.0-M2.1's lstmLayer_bp operation leaks native memory"
+          + " (about 5-9 MB per call at batch 16 x 94 steps x 64 units; not returned by garbage"
+          + " collection). Long training runs of BiLstmAttention/Lstm grow the process without bound;"
+          + " see docs/models.md (LstmLayer).");
+    }
     assertInputSet(true);
     checkInput();
     LstmLayer c = layerConf();
@@ -113,9 +123,12 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     // Without lengths: time-major contiguous copies (format 0), so that every step's slices are
     // contiguous for BLAS; with lengths: the NCW arrays as they are (format 2).
     boolean timeMajor = lengths == null;
-    INDArray xIn = timeMajor ? x.permute(2, 0, 1).dup('c') : x;
-    INDArray eIn = timeMajor ? epsilon.castTo(dataType).permute(2, 0, 1).dup('c') : epsilon.castTo(dataType);
-    INDArray dxOut = timeMajor ? Nd4j.createUninitialized(dataType, time, batch, x.size(1)) : dx;
+    INDArray xIn = timeMajor ? workspaceMgr.dup(ArrayType.BP_WORKING_MEM, x.permute(2, 0, 1), 'c') : x;
+    INDArray eIn = timeMajor
+        ? workspaceMgr.dup(ArrayType.BP_WORKING_MEM, epsilon.castTo(dataType).permute(2, 0, 1), 'c')
+        : epsilon.castTo(dataType);
+    INDArray dxOut = timeMajor ? workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
+        new long[] {time, batch, x.size(1)}, 'c') : dx;
     INDArray[] inputs = inputs(xIn, weights, lengths);
     INDArray[] withEpsilon = java.util.Arrays.copyOf(inputs, inputs.length + 1);
     withEpsilon[inputs.length] = eIn;
@@ -213,6 +226,9 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     this.maskArray = maskArray;
     return new Pair<>(maskArray, MaskState.Passthrough);
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LstmLayer.class);
+  private static volatile boolean leakWarned;
 
   /** Sections currently inside {@link #execOnOneThread}, and the limit to restore after the last. */
   private static int sequentialSections;
