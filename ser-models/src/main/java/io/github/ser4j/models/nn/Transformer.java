@@ -3,7 +3,6 @@ package io.github.ser4j.models.nn;
 import io.github.ser4j.models.ModelException;
 import io.github.ser4j.models.nn.layers.PositionalEncoding;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -13,7 +12,6 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.recurrent.TimeDistributed;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -89,10 +87,7 @@ public final class Transformer extends NetworkDescription {
   @Override
   public ComputationGraphConfiguration configuration() {
     Dl4jRuntime.prepare();
-    ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
-        .seed(seed)
-        .updater(new Adam(learningRate))
-        .weightInit(WeightInit.XAVIER)
+    ComputationGraphConfiguration.GraphBuilder g = baseConfiguration(WeightInit.XAVIER)
         .graphBuilder()
         .addInputs("input")
         .setInputTypes(InputType.recurrent(features, RNNFormat.NCW));
