@@ -34,7 +34,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * pooling).
  *
  * <p>The LSTMs are {@link LstmLayer}s: each layer, both directions, is one native libnd4j
- * {@code lstmLayer} call forward and one {@code lstmLayer_bp} call backward, the same function as
+ * {@code lstmLayer} call forward and a batched backpropagation through time backward, the same function as
  * DL4J's {@code Bidirectional(CONCAT, LSTM)} with the same weights and the same initialisation for a
  * seed, about an order of magnitude faster (DL4J's layer runs a Java loop of ~16 ND4J calls per time
  * step). Dropout before a layer uses one mask for both directions (as PyTorch).

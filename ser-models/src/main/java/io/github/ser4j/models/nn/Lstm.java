@@ -25,7 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * Output {@code [batch, numClasses]} probabilities.
  *
  * <p>The LSTMs are {@link LstmLayer}s (one native libnd4j {@code lstmLayer} call per layer forward,
- * one {@code lstmLayer_bp} backward): the same function as DL4J's {@code LSTM} with the same weights
+ * a batched backpropagation through time backward): the same function as DL4J's {@code LSTM} with the same weights
  * and initialisation, much faster. Masks must mark padding at the end of a sequence (1s, then 0s).
  *
  * <p>Parameters: per layer {@code 4 hidden (in + hidden + 1)} (one bias per gate; PyTorch has

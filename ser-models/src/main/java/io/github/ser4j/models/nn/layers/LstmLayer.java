@@ -21,8 +21,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * An LSTM layer, unidirectional or bidirectional (outputs of both directions concatenated), whose
- * whole sequence is computed by ONE call of libnd4j's native {@code lstmLayer} operation and whose
- * backward pass is ONE call of {@code lstmLayer_bp}.
+ * whole sequence is computed by ONE call of libnd4j's native {@code lstmLayer} operation (oneDNN's
+ * LSTM primitive when there is no mask) and whose backward pass is backpropagation through time with
+ * the work of all steps batched into a few matrix products (only the recurrence runs step by step).
  *
  * <p>Why it exists: DL4J 1.0.0-M2.1's {@code LSTM} (and {@code Bidirectional(CONCAT, LSTM)}) runs a
  * Java loop over the time steps with about 16 ND4J operations per step; on 94 frames that is
@@ -54,9 +55,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>Dropout set on this layer applies to its input in training, one mask for both directions
  * (PyTorch's placement; DL4J's {@code Bidirectional} draws one per direction).
  *
- * <p>Known defect: libnd4j 1.0.0-M2.1's {@code lstmLayer_bp}, which the backward pass calls, leaks
- * native memory on every call (about 9 MB per bidirectional layer at batch 16 x 94 steps x 64 units),
- * so long training runs grow the process without bound; inference does not leak. See docs/models.md.
+ * <p>The backward pass does not use libnd4j's {@code lstmLayer_bp}, which in 1.0.0-M2.1 leaks native
+ * memory on every call (about 9 MB per bidirectional layer at batch 16 x 94 steps x 64 units); see
+ * docs/models.md.
  *
  * <p>A DL4J layer configuration (JSON: public no-arg constructor, getters and setters).
  */

@@ -13,14 +13,15 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * The runtime of {@link LstmLayer}: forward pass = one native {@code lstmLayer} call, backward pass
- * = one native {@code lstmLayer_bp} call (which recomputes the forward pass internally). Without
- * sequence lengths the forward pass runs on a time-major copy of the input (libnd4j format 0), which
- * libnd4j's oneDNN build hands to oneDNN's LSTM primitive, and the backward pass on time-major
- * copies too (contiguous slices per step); with lengths, both run on the NCW input as it is
- * (format 2).
+ * The runtime of {@link LstmLayer}. Forward pass: one native {@code lstmLayer} call; without
+ * sequence lengths on a time-major copy of the input (libnd4j format 0), which libnd4j's oneDNN build
+ * hands to oneDNN's LSTM primitive, with lengths on the NCW input as it is (format 2, libnd4j's
+ * generic loop). Backward pass: backpropagation through time by {@link LstmBackprop} between batched
+ * matrix products (see {@link #backpropGradient}).
  */
 final class LstmLayerImpl extends BaseLayer<LstmLayer> {
   /** libnd4j's data format for {@code [batch, features, time]}. */
@@ -57,37 +58,52 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     assertInputSet(false);
     checkInput();
     applyDropOutIfNecessary(training, workspaceMgr);
-    LstmLayer c = layerConf();
     INDArray x = input.castTo(dataType);
+    INDArray[] weights = weights(training, workspaceMgr);
+    INDArray lengths = sequenceLengths(x.size(0), x.size(2));
+    long[] shape = {x.size(0), layerConf().directions() * layerConf().getNOut(), x.size(2)};
+    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, shape, 'c');
+    if (lengths != null) {
+      forwardNcw(x, weights, lengths, out);
+    } else {
+      out.assign(forwardTimeMajor(x, weights, workspaceMgr, ArrayType.FF_WORKING_MEM).permute(1, 2, 0));
+    }
+    return out;
+  }
+
+  /**
+   * The forward pass with sequence lengths: libnd4j's generic C++ loop on the NCW layout (format 2)
+   * as it is, into {@code out [batch, channels, time]} (0 at padded steps).
+   */
+  private void forwardNcw(INDArray x, INDArray[] weights, INDArray lengths, INDArray out) {
+    execOnOneThread(DynamicCustomOp.builder("lstmLayer")
+        .addInputs(inputs(x, weights, lengths))
+        .addOutputs(out)
+        .addIntegerArguments(integerArguments(FORMAT_NST))
+        .addBooleanArguments(booleanArguments(lengths, false))
+        .addFloatingPointArguments(0.0)
+        .build());
+  }
+
+  /**
+   * The forward pass without sequence lengths, time-major: returns {@code [time, batch, channels]}
+   * in the given workspace. libnd4j runs oneDNN's LSTM primitive on time-major input (float, with
+   * the oneDNN build), about 4x faster than its generic loop. oneDNN's implementation in M2.1 fails
+   * unless the last output and cell state are requested as well, so they are. Temporaries live in
+   * DL4J's working-memory workspaces (reused every call), not in fresh off-heap arrays, which only
+   * the Java garbage collector would free.
+   */
+  private INDArray forwardTimeMajor(INDArray x, INDArray[] weights, LayerWorkspaceMgr workspaceMgr,
+      ArrayType working) {
+    LstmLayer c = layerConf();
     long batch = x.size(0);
     long time = x.size(2);
-    INDArray[] weights = weights(training, workspaceMgr);
-    INDArray lengths = sequenceLengths(batch, time);
-    long channels = c.directions() * c.getNOut();
-    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
-        new long[] {batch, channels, time}, 'c');
-    if (lengths != null) {
-      // Variable lengths: the generic C++ loop on the NCW layout (format 2) as it is.
-      execOnOneThread(DynamicCustomOp.builder("lstmLayer")
-          .addInputs(inputs(x, weights, lengths))
-          .addOutputs(out)
-          .addIntegerArguments(integerArguments(FORMAT_NST))
-          .addBooleanArguments(booleanArguments(lengths, false))
-          .addFloatingPointArguments(0.0)
-          .build());
-      return out;
-    }
-    // Time-major [time, batch, features] copies: libnd4j then runs oneDNN's LSTM primitive (float,
-    // with the oneDNN build), about 4x faster than its generic loop. oneDNN's implementation in M2.1
-    // fails unless the last output and cell state are requested as well, so they are.
-    // Temporaries in DL4J's working-memory workspace (reused every call), not in fresh off-heap
-    // arrays, which only the Java garbage collector would free.
-    INDArray timeMajor = workspaceMgr.dup(ArrayType.FF_WORKING_MEM, x.permute(2, 0, 1), 'c');
-    INDArray h = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType,
-        new long[] {time, batch, channels}, 'c');
+    INDArray timeMajor = workspaceMgr.dup(working, x.permute(2, 0, 1), 'c');
+    INDArray h = workspaceMgr.createUninitialized(working, dataType,
+        new long[] {time, batch, c.directions() * c.getNOut()}, 'c');
     long[] lastShape = c.isBidirectional() ? new long[] {2, batch, c.getNOut()} : new long[] {batch, c.getNOut()};
-    INDArray lastH = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, lastShape, 'c');
-    INDArray lastC = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, lastShape, 'c');
+    INDArray lastH = workspaceMgr.createUninitialized(working, dataType, lastShape, 'c');
+    INDArray lastC = workspaceMgr.createUninitialized(working, dataType, lastShape, 'c');
     Nd4j.exec(DynamicCustomOp.builder("lstmLayer")
         .addInputs(inputs(timeMajor, weights, null))
         .addOutputs(h, lastH, lastC)
@@ -95,62 +111,177 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
         .addBooleanArguments(booleanArguments(null, true))
         .addFloatingPointArguments(0.0)
         .build());
-    out.assign(h.permute(1, 2, 0));
-    return out;
+    return h;
   }
 
+  /**
+   * Backpropagation through time, per direction: the forward outputs are recomputed (one native
+   * call), the gate pre-activations of all steps come from two matrix products ({@code x W} and
+   * {@code h_prev RW}, the previous outputs being known), {@link LstmBackprop} runs the two
+   * recurrences on Java arrays, and the weight, bias and input gradients of all steps are again
+   * matrix products. (libnd4j 1.0.0-M2.1's {@code lstmLayer_bp} computes the same but leaks its
+   * work arrays, ~9 MB per call at batch 16 x 94 steps x 64 units, bidirectional, and was 2-3x
+   * slower.)
+   */
   @Override
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
-    if (!leakWarned) {
-      leakWarned = true;
-      LOG.warn("LstmLayer training: libnd4j 1.0.0-M2.1's lstmLayer_bp operation leaks native memory"
-          + " (about 5-9 MB per call at batch 16 x 94 steps x 64 units; not returned by garbage"
-          + " collection). Long training runs of BiLstmAttention/Lstm grow the process without bound;"
-          + " see docs/models.md (LstmLayer).");
-    }
     assertInputSet(true);
     checkInput();
     LstmLayer c = layerConf();
     INDArray x = input.castTo(dataType);
-    long batch = x.size(0);
-    long time = x.size(2);
+    int batch = (int) x.size(0);
+    int time = (int) x.size(2);
+    int nIn = (int) x.size(1);
+    int hidden = (int) c.getNOut();
+    int channels = c.directions() * hidden;
     INDArray[] weights = weights(true, workspaceMgr);
     INDArray lengths = sequenceLengths(batch, time);
-    INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+    ArrayType work = ArrayType.BP_WORKING_MEM;
+    // Forward outputs, time-major [time, batch, channels].
+    INDArray h;
+    if (lengths == null) {
+      h = forwardTimeMajor(x, weights, workspaceMgr, work);
+    } else {
+      INDArray ncw = workspaceMgr.createUninitialized(work, dataType, new long[] {batch, channels, time}, 'c');
+      forwardNcw(x, weights, lengths, ncw);
+      h = workspaceMgr.dup(work, ncw.permute(2, 0, 1), 'c');
+    }
+    int[] steps = lengths == null ? null : lengths.toIntVector();
+    INDArray x2 = workspaceMgr.dup(work, x.permute(2, 0, 1), 'c').reshape('c', (long) time * batch, nIn);
+    double[] eps = doubles(workspaceMgr.dup(work, epsilon.castTo(dataType).permute(2, 0, 1), 'c'));
+    INDArray dx2 = workspaceMgr.create(work, dataType, new long[] {(long) time * batch, nIn}, 'c');
+    INDArray hPrev = workspaceMgr.create(work, dataType, new long[] {time, batch, hidden}, 'c');
+    INDArray z = workspaceMgr.createUninitialized(work, dataType, new long[] {(long) time * batch, 4L * hidden}, 'c');
+    INDArray stepDz = workspaceMgr.createUninitialized(work, dataType, new long[] {batch, 4L * hidden}, 'c');
+    INDArray stepDh = workspaceMgr.createUninitialized(work, dataType, new long[] {batch, hidden}, 'c');
     INDArray dW = gradientViews.get(LstmParamInitializer.INPUT_WEIGHTS);
     INDArray dRW = gradientViews.get(LstmParamInitializer.RECURRENT_WEIGHTS);
     INDArray db = gradientViews.get(LstmParamInitializer.BIAS);
-    // Without lengths: time-major contiguous copies (format 0), so that every step's slices are
-    // contiguous for BLAS; with lengths: the NCW arrays as they are (format 2).
-    boolean timeMajor = lengths == null;
-    INDArray xIn = timeMajor ? workspaceMgr.dup(ArrayType.BP_WORKING_MEM, x.permute(2, 0, 1), 'c') : x;
-    INDArray eIn = timeMajor
-        ? workspaceMgr.dup(ArrayType.BP_WORKING_MEM, epsilon.castTo(dataType).permute(2, 0, 1), 'c')
-        : epsilon.castTo(dataType);
-    INDArray dxOut = timeMajor ? workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
-        new long[] {time, batch, x.size(1)}, 'c') : dx;
-    INDArray[] inputs = inputs(xIn, weights, lengths);
-    INDArray[] withEpsilon = java.util.Arrays.copyOf(inputs, inputs.length + 1);
-    withEpsilon[inputs.length] = eIn;
-    // With sequence lengths the operation also "returns" a (never computed) gradient for them.
-    INDArray[] outputs = lengths == null ? new INDArray[] {dxOut, dW, dRW, db}
-        : new INDArray[] {dxOut, dW, dRW, db, Nd4j.create(dataType, batch)};
-    execOnOneThread(DynamicCustomOp.builder("lstmLayer_bp")
-        .addInputs(withEpsilon)
-        .addOutputs(outputs)
-        .addIntegerArguments(integerArguments(timeMajor ? FORMAT_TNS : FORMAT_NST))
-        .addBooleanArguments(booleanArguments(lengths, false))
-        .addFloatingPointArguments(0.0)
-        .build());
-    if (timeMajor) {
-      dx.assign(dxOut.permute(1, 2, 0));
+    for (int d = 0; d < c.directions(); d++) {
+      boolean reverse = d == 1;
+      INDArray w = direction(weights[0], d);
+      INDArray rw = direction(weights[1], d);
+      INDArray b = direction(weights[2], d);
+      // The previous step's output of this direction (0 before its first step; with lengths the
+      // reverse direction's "previous" output at an example's last step is padding, which is 0).
+      INDArray own = h.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(d * hidden, (d + 1) * hidden));
+      if (time > 1) {
+        if (reverse) {
+          hPrev.get(NDArrayIndex.interval(0, time - 1)).assign(own.get(NDArrayIndex.interval(1, time)));
+          hPrev.get(NDArrayIndex.point(time - 1)).assign(0);
+        } else {
+          hPrev.get(NDArrayIndex.interval(1, time)).assign(own.get(NDArrayIndex.interval(0, time - 1)));
+          hPrev.get(NDArrayIndex.point(0)).assign(0);
+        }
+      } else {
+        hPrev.assign(0);
+      }
+      INDArray hPrev2 = hPrev.reshape('c', (long) time * batch, hidden);
+      Nd4j.gemm(x2, w, z, false, false, 1.0, 0.0);
+      Nd4j.gemm(hPrev2, rw, z, false, false, 1.0, 1.0);
+      z.addiRowVector(b);
+      activateGates(z, hidden, c.nativeActivation());
+      double[] dz = doubles(z);
+      LstmBackprop.backward(dz, eps, channels, d * hidden, (rows, from, dhNext) -> {
+        setDoubles(stepDz, rows, from);
+        Nd4j.gemm(stepDz, rw, stepDh, false, true, 1.0, 0.0);
+        readDoubles(stepDh, dhNext);
+      }, time, batch, hidden, steps, reverse, c.nativeActivation());
+      setDoubles(z, dz, 0);
+      Nd4j.gemm(x2, z, direction(dW, d), true, false, 1.0, 0.0);
+      Nd4j.gemm(hPrev2, z, direction(dRW, d), true, false, 1.0, 0.0);
+      direction(db, d).assign(z.sum(0));
+      Nd4j.gemm(z, w, dx2, false, true, 1.0, 1.0);
     }
+    INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
+    dx.assign(dx2.reshape('c', time, batch, nIn).permute(1, 2, 0));
     Gradient g = new DefaultGradient(gradientsFlattened);
     g.gradientForVariable().put(LstmParamInitializer.INPUT_WEIGHTS, dW);
     g.gradientForVariable().put(LstmParamInitializer.RECURRENT_WEIGHTS, dRW);
     g.gradientForVariable().put(LstmParamInitializer.BIAS, db);
     weightNoiseParams.clear();
     return new Pair<>(g, backpropDropOutIfPresent(dx));
+  }
+
+  /**
+   * Direction {@code d}'s block of a parameter or gradient (the whole array when unidirectional), as
+   * a view built from the buffer offset: ND4J M2.1's {@code get(point(d))} / {@code slice(d)} on the
+   * reshaped offset views of the flattened parameters returns an empty array for some sizes.
+   */
+  private INDArray direction(INDArray param, int d) {
+    if (!layerConf().isBidirectional()) {
+      return param;
+    }
+    if (param.ordering() != 'c' || param.elementWiseStride() != 1) {
+      throw new IllegalStateException("LstmLayer: parameter block is not C-contiguous " + layerId());
+    }
+    long[] shape = java.util.Arrays.copyOfRange(param.shape(), 1, param.rank());
+    long block = param.length() / 2;
+    return Nd4j.create(param.data(), shape, Nd4j.getStrides(shape, 'c'), param.offset() + d * block, 'c');
+  }
+
+  /**
+   * Gate activations in place on pre-activations {@code [rows, 4 hidden]}: sigmoid for i, f, o, the
+   * cell activation for g.
+   */
+  private static void activateGates(INDArray z, int hidden, int activation) {
+    Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(0, 2 * hidden)), false);
+    INDArray g = z.get(NDArrayIndex.all(), NDArrayIndex.interval(2 * hidden, 3 * hidden));
+    switch (activation) {
+      case LstmBackprop.TANH:
+        Transforms.tanh(g, false);
+        break;
+      case LstmBackprop.SIGMOID:
+        Transforms.sigmoid(g, false);
+        break;
+      default:
+        Transforms.softsign(g, false);
+        break;
+    }
+    Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * hidden, 4 * hidden)), false);
+  }
+
+  /** The values of a C-ordered array, widened to double (bulk copy for float arrays). */
+  static double[] doubles(INDArray a) {
+    INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
+    double[] out = new double[(int) c.length()];
+    readDoubles(c, out);
+    return out;
+  }
+
+  /** Reads a C-ordered, non-view float or double array into {@code out} (its length). */
+  static void readDoubles(INDArray a, double[] out) {
+    int n = (int) a.length();
+    if (a.dataType() == DataType.FLOAT) {
+      float[] f = new float[n];
+      a.data().asNioFloat().get(f);
+      for (int i = 0; i < n; i++) {
+        out[i] = f[i];
+      }
+    } else if (a.dataType() == DataType.DOUBLE) {
+      a.data().asNioDouble().get(out, 0, n);
+    } else {
+      System.arraycopy(a.castTo(DataType.DOUBLE).data().asDouble(), 0, out, 0, n);
+    }
+  }
+
+  /**
+   * Writes {@code values[from .. from + a.length())} into a C-ordered, non-view array (narrowed for
+   * float).
+   */
+  static void setDoubles(INDArray a, double[] values, int from) {
+    int n = (int) a.length();
+    if (a.dataType() == DataType.FLOAT) {
+      float[] f = new float[n];
+      for (int i = 0; i < n; i++) {
+        f[i] = (float) values[from + i];
+      }
+      a.data().asNioFloat().put(f);
+    } else if (a.dataType() == DataType.DOUBLE) {
+      a.data().asNioDouble().put(values, from, n);
+    } else {
+      a.assign(Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, from + n)).reshape(a.shape()));
+    }
   }
 
   private void checkInput() {
@@ -228,7 +359,6 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
   }
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LstmLayer.class);
-  private static volatile boolean leakWarned;
 
   /** Sections currently inside {@link #execOnOneThread}, and the limit to restore after the last. */
   private static int sequentialSections;

@@ -6,7 +6,7 @@
  * layer), {@link io.github.ser4j.models.nn.layers.LayerNormalization},
  * {@link io.github.ser4j.models.nn.layers.PositionalEncoding},
  * {@link io.github.ser4j.models.nn.layers.LstmLayer} (an LSTM as one native {@code lstmLayer} call
- * forward and one {@code lstmLayer_bp} call backward) and
+ * forward and a batched backpropagation through time backward) and
  * {@link io.github.ser4j.models.nn.layers.FusedBatchNormalization} (DL4J's batch norm with its
  * activation applied and a faster training step).
  */

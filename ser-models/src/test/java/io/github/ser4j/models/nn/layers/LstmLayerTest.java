@@ -281,13 +281,13 @@ class LstmLayerTest {
   }
 
   /** Two stacked layers (so the first one's gradients check the second one's input gradient). */
-  private static ComputationGraph stacked(boolean bidirectional) {
+  private static ComputationGraph stacked(boolean bidirectional, Activation activation) {
     ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(8).dataType(DataType.DOUBLE)
         .weightInit(WeightInit.XAVIER).updater(new NoOp()).graphBuilder().addInputs("in")
         .setInputTypes(InputType.recurrent(N_IN, RNNFormat.NCW))
-        .addLayer("l1", new LstmLayer.Builder().nIn(N_IN).nOut(3).activation(Activation.TANH).build(), "in")
+        .addLayer("l1", new LstmLayer.Builder().nIn(N_IN).nOut(3).activation(activation).build(), "in")
         .addLayer("l2", new LstmLayer.Builder().bidirectional(bidirectional).nOut(HIDDEN)
-            .activation(Activation.TANH).build(), "l1")
+            .activation(activation).build(), "l1")
         .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "l2")
         .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(2)
             .activation(Activation.SOFTMAX).build(), "pool")
@@ -299,18 +299,27 @@ class LstmLayerTest {
 
   @Test
   void gradientsPassFiniteDifferences() {
-    gradientCheck(false);
+    gradientCheck(false, Activation.TANH);
   }
 
   @Test
   void maskedGradientsPassFiniteDifferences() {
-    gradientCheck(true);
+    gradientCheck(true, Activation.TANH);
   }
 
-  private static void gradientCheck(boolean masked) {
+  /** The backward pass's own derivatives of the other cell activations (DL4J's LSTM test covers tanh). */
+  @Test
+  void sigmoidAndSoftsignCellsPassFiniteDifferences() {
+    for (Activation a : new Activation[] {Activation.SIGMOID, Activation.SOFTSIGN}) {
+      gradientCheck(false, a);
+      gradientCheck(true, a);
+    }
+  }
+
+  private static void gradientCheck(boolean masked, Activation activation) {
     withType(DataType.DOUBLE, () -> {
       for (boolean bi : new boolean[] {false, true}) {
-        ComputationGraph net = stacked(bi);
+        ComputationGraph net = stacked(bi, activation);
         Nd4j.getRandom().setSeed(5);
         INDArray x = Nd4j.rand(DataType.DOUBLE, BATCH, N_IN, TIME).subi(0.5).muli(2);
         INDArray y = Nd4j.zeros(DataType.DOUBLE, BATCH, 2);
@@ -324,7 +333,7 @@ class LstmLayerTest {
           check.inputMask(new INDArray[] {mask(DataType.DOUBLE)});
         }
         assertTrue(GradientCheckUtil.checkGradients(check),
-            "gradient check failed: bidirectional=" + bi + ", masked=" + masked);
+            "gradient check failed: bidirectional=" + bi + ", masked=" + masked + ", " + activation);
       }
     });
   }
