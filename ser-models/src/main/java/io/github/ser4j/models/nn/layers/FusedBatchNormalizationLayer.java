@@ -1,7 +1,5 @@
 package io.github.ser4j.models.nn.layers;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -89,7 +87,8 @@ final class FusedBatchNormalizationLayer extends BatchNormalization {
     int channels = (int) c.size(1);
     batchMean = new double[channels];
     batchVar = new double[channels];
-    channelMoments(c, batchMean, batchVar);
+    BatchNormKernels.moments(HostArrays.of(c), (int) c.size(0), channels, (int) (c.size(2) * c.size(3)),
+        batchMean, batchVar);
     return batchNorm(x, c, batchMean, batchVar, workspaceMgr);
   }
 
@@ -124,53 +123,6 @@ final class FusedBatchNormalizationLayer extends BatchNormalization {
     return x.rank() == 2 ? out.reshape('c', x.size(0), x.size(1)) : out;
   }
 
-  /**
-   * Per-channel mean and biased variance of a c-contiguous {@code [n, c, h, w]} array, accumulated
-   * in double around the channel's first value (the shifted-data algorithm: no cancellation when
-   * the mean is large against the standard deviation).
-   */
-  static void channelMoments(INDArray x, double[] mean, double[] var) {
-    int n = (int) x.size(0);
-    int channels = (int) x.size(1);
-    int hw = (int) (x.size(2) * x.size(3));
-    double count = (double) n * hw;
-    ByteBuffer bytes = x.data().asNio().order(ByteOrder.nativeOrder());
-    if (x.dataType() == DataType.FLOAT) {
-      java.nio.FloatBuffer b = bytes.asFloatBuffer();
-      for (int ch = 0; ch < channels; ch++) {
-        double shift = b.get(ch * hw);
-        double s1 = 0;
-        double s2 = 0;
-        for (int i = 0; i < n; i++) {
-          int base = (i * channels + ch) * hw;
-          for (int j = 0; j < hw; j++) {
-            double d = b.get(base + j) - shift;
-            s1 += d;
-            s2 += d * d;
-          }
-        }
-        mean[ch] = shift + s1 / count;
-        var[ch] = Math.max(0, (s2 - s1 * s1 / count) / count);
-      }
-    } else {
-      java.nio.DoubleBuffer b = bytes.asDoubleBuffer();
-      for (int ch = 0; ch < channels; ch++) {
-        double shift = b.get(ch * hw);
-        double s1 = 0;
-        double s2 = 0;
-        for (int i = 0; i < n; i++) {
-          int base = (i * channels + ch) * hw;
-          for (int j = 0; j < hw; j++) {
-            double d = b.get(base + j) - shift;
-            s1 += d;
-            s2 += d * d;
-          }
-        }
-        mean[ch] = shift + s1 / count;
-        var[ch] = Math.max(0, (s2 - s1 * s1 / count) / count);
-      }
-    }
-  }
 
   private INDArray gammaVector() {
     INDArray g = getParam(BatchNormalizationParamInitializer.GAMMA);
@@ -186,37 +138,41 @@ final class FusedBatchNormalizationLayer extends BatchNormalization {
   public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
     IActivation act = activation();
-    INDArray dz;
-    if (act instanceof ActivationIdentity) {
-      dz = epsilon;
-    } else if (PLAIN_RELU.equals(act)) {
-      dz = Nd4j.exec(new RectifiedLinearDerivative(output, epsilon, epsilon.ulike(), 0.0))[0];
-    } else {
-      dz = act.backprop(normalized.dup(), epsilon).getFirst();
-    }
     if (batchMean == null) {
+      // DL4J's path (not the fast training forward pass): activation backward, then DL4J's layer.
+      INDArray dz;
+      if (act instanceof ActivationIdentity) {
+        dz = epsilon;
+      } else if (PLAIN_RELU.equals(act)) {
+        dz = Nd4j.exec(new RectifiedLinearDerivative(output, epsilon, epsilon.ulike(), 0.0))[0];
+      } else {
+        dz = act.backprop(normalized.dup(), epsilon).getFirst();
+      }
       return super.backpropGradient(dz, workspaceMgr);
     }
+    // Batch statistics: the ReLU mask and the batch-norm backward in one Java pass pair
+    // (BatchNormBackward); other activations backward first.
+    boolean relu = PLAIN_RELU.equals(act);
+    INDArray dy = act instanceof ActivationIdentity || relu ? epsilon
+        : act.backprop(normalized.dup(), epsilon).getFirst();
     INDArray x = input.castTo(dataType);
     boolean rank2 = x.rank() == 2;
-    if (rank2) {
-      x = x.reshape(x.ordering(), x.size(0), x.size(1), 1, 1);
-      dz = dz.reshape(dz.ordering(), dz.size(0), dz.size(1), 1, 1);
-    }
-    if (!Shape.hasDefaultStridesForShape(dz)) {
-      dz = dz.dup('c'); // as DL4J's helper: the op needs default strides
-    }
-    INDArray mean = Nd4j.createFromArray(batchMean).castTo(dataType);
-    INDArray var = Nd4j.createFromArray(batchVar).castTo(dataType);
+    long[] shape4 = rank2 ? new long[] {x.size(0), x.size(1), 1, 1} : x.shape();
+    x = HostArrays.dense(x.reshape('c', shape4), workspaceMgr, ArrayType.BP_WORKING_MEM);
+    dy = HostArrays.dense(dy.castTo(dataType).reshape('c', shape4), workspaceMgr, ArrayType.BP_WORKING_MEM);
+    INDArray y = relu ? HostArrays.dense(output.reshape('c', shape4), workspaceMgr, ArrayType.BP_WORKING_MEM) : null;
+    INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, shape4, 'c');
+    int channels = (int) shape4[1];
+    double[] gamma = gammaVector().castTo(DataType.DOUBLE).toDoubleVector();
+    double[] dGammaValues = new double[channels];
+    double[] dBetaValues = new double[channels];
+    BatchNormKernels.backward(HostArrays.of(x), HostArrays.of(dy), y == null ? null : HostArrays.of(y),
+        HostArrays.of(epsOut), (int) shape4[0], channels, (int) (shape4[2] * shape4[3]), batchMean, batchVar,
+        gamma, layerConf().getEps(), dGammaValues, dBetaValues);
     INDArray dGamma = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
     INDArray dBeta = gradientViews.get(BatchNormalizationParamInitializer.BETA);
-    INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-    Nd4j.exec(DynamicCustomOp.builder("batchnorm_bp")
-        .addInputs(x, mean, var, gammaVector(), betaVector(), dz)
-        .addOutputs(epsOut, mean.ulike(), var.ulike(), dGamma.reshape(dGamma.length()), dBeta.reshape(dBeta.length()))
-        .addIntegerArguments(1, 1, 1)
-        .addFloatingPointArguments(layerConf().getEps())
-        .build());
+    dGamma.assign(Nd4j.createFromArray(dGammaValues).castTo(dataType).reshape(dGamma.shape()));
+    dBeta.assign(Nd4j.createFromArray(dBetaValues).castTo(dataType).reshape(dBeta.shape()));
 
     Gradient g = new DefaultGradient();
     g.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGamma);

@@ -148,12 +148,15 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     }
     int[] steps = lengths == null ? null : lengths.toIntVector();
     INDArray x2 = workspaceMgr.dup(work, x.permute(2, 0, 1), 'c').reshape('c', (long) time * batch, nIn);
-    double[] eps = doubles(workspaceMgr.dup(work, epsilon.castTo(dataType).permute(2, 0, 1), 'c'));
+    double[] eps = values(workspaceMgr.dup(work, epsilon.castTo(dataType).permute(2, 0, 1), 'c'));
     INDArray dx2 = workspaceMgr.create(work, dataType, new long[] {(long) time * batch, nIn}, 'c');
     INDArray hPrev = workspaceMgr.create(work, dataType, new long[] {time, batch, hidden}, 'c');
     INDArray z = workspaceMgr.createUninitialized(work, dataType, new long[] {(long) time * batch, 4L * hidden}, 'c');
     INDArray stepDz = workspaceMgr.createUninitialized(work, dataType, new long[] {batch, 4L * hidden}, 'c');
     INDArray stepDh = workspaceMgr.createUninitialized(work, dataType, new long[] {batch, hidden}, 'c');
+    HostArrays stepDzHost = HostArrays.of(stepDz);
+    HostArrays stepDhHost = HostArrays.of(stepDh);
+    int stepDzValues = batch * 4 * hidden;
     INDArray dW = gradientViews.get(LstmParamInitializer.INPUT_WEIGHTS);
     INDArray dRW = gradientViews.get(LstmParamInitializer.RECURRENT_WEIGHTS);
     INDArray db = gradientViews.get(LstmParamInitializer.BIAS);
@@ -181,13 +184,13 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
       Nd4j.gemm(hPrev2, rw, z, false, false, 1.0, 1.0);
       z.addiRowVector(b);
       activateGates(z, hidden, c.nativeActivation());
-      double[] dz = doubles(z);
+      double[] dz = values(z);
       LstmBackprop.backward(dz, eps, channels, d * hidden, (rows, from, dhNext) -> {
-        setDoubles(stepDz, rows, from);
+        stepDzHost.write(0, rows, from, stepDzValues);
         Nd4j.gemm(stepDz, rw, stepDh, false, true, 1.0, 0.0);
-        readDoubles(stepDh, dhNext);
+        stepDhHost.read(0, dhNext, 0, dhNext.length);
       }, time, batch, hidden, steps, reverse, c.nativeActivation());
-      setDoubles(z, dz, 0);
+      HostArrays.of(z).write(0, dz, 0, dz.length);
       Nd4j.gemm(x2, z, direction(dW, d), true, false, 1.0, 0.0);
       Nd4j.gemm(hPrev2, z, direction(dRW, d), true, false, 1.0, 0.0);
       direction(db, d).assign(z.sum(0));
@@ -241,47 +244,11 @@ final class LstmLayerImpl extends BaseLayer<LstmLayer> {
     Transforms.sigmoid(z.get(NDArrayIndex.all(), NDArrayIndex.interval(3 * hidden, 4 * hidden)), false);
   }
 
-  /** The values of a C-ordered array, widened to double (bulk copy for float arrays). */
-  static double[] doubles(INDArray a) {
-    INDArray c = a.isView() || a.ordering() != 'c' ? a.dup('c') : a;
-    double[] out = new double[(int) c.length()];
-    readDoubles(c, out);
+  /** All values of a dense array (see {@link HostArrays}), widened to double. */
+  private static double[] values(INDArray a) {
+    double[] out = new double[Math.toIntExact(a.length())];
+    HostArrays.of(a).read(0, out, 0, out.length);
     return out;
-  }
-
-  /** Reads a C-ordered, non-view float or double array into {@code out} (its length). */
-  static void readDoubles(INDArray a, double[] out) {
-    int n = (int) a.length();
-    if (a.dataType() == DataType.FLOAT) {
-      float[] f = new float[n];
-      a.data().asNioFloat().get(f);
-      for (int i = 0; i < n; i++) {
-        out[i] = f[i];
-      }
-    } else if (a.dataType() == DataType.DOUBLE) {
-      a.data().asNioDouble().get(out, 0, n);
-    } else {
-      System.arraycopy(a.castTo(DataType.DOUBLE).data().asDouble(), 0, out, 0, n);
-    }
-  }
-
-  /**
-   * Writes {@code values[from .. from + a.length())} into a C-ordered, non-view array (narrowed for
-   * float).
-   */
-  static void setDoubles(INDArray a, double[] values, int from) {
-    int n = (int) a.length();
-    if (a.dataType() == DataType.FLOAT) {
-      float[] f = new float[n];
-      for (int i = 0; i < n; i++) {
-        f[i] = (float) values[from + i];
-      }
-      a.data().asNioFloat().put(f);
-    } else if (a.dataType() == DataType.DOUBLE) {
-      a.data().asNioDouble().put(values, from, n);
-    } else {
-      a.assign(Nd4j.createFromArray(java.util.Arrays.copyOfRange(values, from, from + n)).reshape(a.shape()));
-    }
   }
 
   private void checkInput() {

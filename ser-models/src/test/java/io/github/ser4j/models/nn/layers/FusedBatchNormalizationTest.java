@@ -15,10 +15,12 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -102,11 +104,11 @@ class FusedBatchNormalizationTest {
       Nd4j.setDefaultDataTypes(type, type);
       try {
         double tol = type == DataType.DOUBLE ? 1e-9 : 2e-4;
-        ComputationGraph fused = graph(new FusedBatchNormalization(C, Activation.RELU), new Sgd(0.5), null);
+        ComputationGraph fused = graph(new FusedBatchNormalization(C, Activation.RELU), new Sgd(0.5), null, true);
         BatchNormalization dl4jBn = new BatchNormalization.Builder().nOut(C).eps(1e-5).decay(0.9).useLogStd(true)
             .activation(Activation.IDENTITY).build();
         ComputationGraph dl4j = graph(dl4jBn, new Sgd(0.5),
-            new ActivationLayer.Builder().activation(Activation.RELU).build());
+            new ActivationLayer.Builder().activation(Activation.RELU).build(), true);
         dl4j.setParams(fused.params());
         setGammaBeta(fused, "bn", new double[] {1.2, 0.7, -0.4}, new double[] {0.1, 0.2, -0.1});
         dl4j.setParams(fused.params());
@@ -132,13 +134,16 @@ class FusedBatchNormalizationTest {
     }
   }
 
-  /** Finite differences for gamma, beta and the layers around it, in DOUBLE, identity and tanh. */
+  /**
+   * Finite differences for gamma, beta and the layers around it (a convolution before it, whose
+   * gradients check the batch norm's input gradient), in DOUBLE, identity, tanh and ReLU.
+   */
   @Test
   void gradientsPassDl4jsGradientCheckInDouble() {
     Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
     try {
-      for (Activation a : new Activation[] {Activation.IDENTITY, Activation.TANH}) {
-        ComputationGraph net = graph(new FusedBatchNormalization(C, a), new NoOp(), null);
+      for (Activation a : new Activation[] {Activation.IDENTITY, Activation.TANH, Activation.RELU}) {
+        ComputationGraph net = graph(new FusedBatchNormalization(C, a), new NoOp(), null, true);
         setGammaBeta(net, "bn", new double[] {1.2, 0.7, -0.4}, new double[] {0.1, 0.2, -0.1});
         Set<String> exclude = new HashSet<>();
         for (String p : new String[] {BatchNormalizationParamInitializer.GLOBAL_MEAN,
@@ -214,18 +219,38 @@ class FusedBatchNormalizationTest {
 
   /** input -> bn [-> after] -> global average pooling -> softmax output over 2 classes. */
   private static ComputationGraph graph(BatchNormalization bn, IUpdater updater, ActivationLayer after) {
-    ComputationGraph net = new ComputationGraph(configuration(bn, updater, after));
+    return graph(bn, updater, after, false);
+  }
+
+  /**
+   * input, [1x1 convolution,] the batch norm, [activation layer,] average pooling, softmax. With the
+   * convolution first, its gradients depend on the batch norm's input gradient.
+   */
+  private static ComputationGraph graph(BatchNormalization bn, IUpdater updater, ActivationLayer after,
+      boolean convFirst) {
+    ComputationGraph net = new ComputationGraph(configuration(bn, updater, after, convFirst));
     net.init();
     return net;
   }
 
   private static ComputationGraphConfiguration configuration(BatchNormalization bn, IUpdater updater,
       ActivationLayer after) {
+    return configuration(bn, updater, after, false);
+  }
+
+  private static ComputationGraphConfiguration configuration(BatchNormalization bn, IUpdater updater,
+      ActivationLayer after, boolean convFirst) {
     Dl4jRuntime.prepare();
     ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder().seed(3).updater(updater)
         .dataType(Nd4j.defaultFloatingPointType()).graphBuilder()
-        .addInputs("input").setInputTypes(InputType.convolutional(H, W, C))
-        .addLayer("bn", bn, "input");
+        .addInputs("input").setInputTypes(InputType.convolutional(H, W, C));
+    String in = "input";
+    if (convFirst) {
+      g.addLayer("conv", new ConvolutionLayer.Builder(1, 1).nIn(C).nOut(C).activation(Activation.IDENTITY)
+          .weightInit(WeightInit.XAVIER).build(), "input");
+      in = "conv";
+    }
+    g.addLayer("bn", bn, in);
     String last = "bn";
     if (after != null) {
       g.addLayer("act", after, "bn");
